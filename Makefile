@@ -1,0 +1,48 @@
+# TubeLens. `make demo` and `make test` set everything up themselves on a fresh Debian/Ubuntu.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: setup system-deps demo test unit lint protos check-protos up clean
+
+setup: system-deps $(STAMP)
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: setup
+	bash scripts/demo.sh
+
+test: setup check-protos lint
+	$(BIN)/pytest -q
+
+unit: setup
+	$(BIN)/pytest -q tests/unit
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	bash scripts/lint-protos.sh
+
+protos: setup
+	$(BIN)/python scripts/gen_protos.py
+
+# Regenerate, then fail if the committed code differs (or new files appear).
+check-protos: protos
+	@if [ -n "$$(git status --porcelain -- tubelens/v1)" ]; then \
+	  git status --short -- tubelens/v1; \
+	  echo "tubelens/v1 is stale: run 'make protos' and commit the result."; exit 1; \
+	fi
+
+up: setup
+	$(BIN)/tubelens up
+
+clean:
+	rm -rf $(VENV) build node_modules .pytest_cache out

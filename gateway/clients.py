@@ -1,0 +1,83 @@
+"""One long-lived channel per downstream service, made at start-up and shared by every call."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import grpc
+
+from tubelens.settings import GatewaySettings
+from tubelens.v1 import (
+    comments_pb2_grpc,
+    photocard_pb2_grpc,
+    summary_pb2_grpc,
+    thumbnail_pb2_grpc,
+)
+
+# round_robin spreads calls over every address a dns:/// target resolves to (one per replica);
+# UNAVAILABLE is retried on another replica, which hides a replica that is going away.
+_SERVICE_CONFIG = json.dumps(
+    {
+        "loadBalancingConfig": [{"round_robin": {}}],
+        "methodConfig": [
+            {
+                "name": [{}],
+                "retryPolicy": {
+                    "maxAttempts": 3,
+                    "initialBackoff": "0.05s",
+                    "maxBackoff": "0.5s",
+                    "backoffMultiplier": 2,
+                    "retryableStatusCodes": ["UNAVAILABLE"],
+                },
+            }
+        ],
+    }
+)
+
+
+def channel_options(max_message_bytes: int) -> list[tuple[str, object]]:
+    return [
+        ("grpc.service_config", _SERVICE_CONFIG),
+        ("grpc.enable_retries", 1),
+        ("grpc.max_receive_message_length", max_message_bytes),
+        ("grpc.max_send_message_length", max_message_bytes),
+        ("grpc.keepalive_time_ms", 60_000),
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Downstream:
+    """The stubs of the four analysis services, plus their channels for closing."""
+
+    summary: summary_pb2_grpc.SummaryServiceStub
+    comments: comments_pb2_grpc.CommentsServiceStub
+    thumbnail: thumbnail_pb2_grpc.ThumbnailServiceStub
+    photocard: photocard_pb2_grpc.PhotoCardServiceStub
+    channels: tuple[grpc.aio.Channel, ...]
+    targets: dict[str, str]
+
+    async def close(self) -> None:
+        for channel in self.channels:
+            await channel.close()
+
+
+def connect(settings: GatewaySettings) -> Downstream:
+    targets = {
+        "summary": settings.summary_target,
+        "comments": settings.comments_target,
+        "thumbnail": settings.thumbnail_target,
+        "photocard": settings.photocard_target,
+    }
+    options = channel_options(settings.max_message_bytes)
+    channels = {
+        name: grpc.aio.insecure_channel(target, options=options) for name, target in targets.items()
+    }
+    return Downstream(
+        summary=summary_pb2_grpc.SummaryServiceStub(channels["summary"]),
+        comments=comments_pb2_grpc.CommentsServiceStub(channels["comments"]),
+        thumbnail=thumbnail_pb2_grpc.ThumbnailServiceStub(channels["thumbnail"]),
+        photocard=photocard_pb2_grpc.PhotoCardServiceStub(channels["photocard"]),
+        channels=tuple(channels.values()),
+        targets=targets,
+    )

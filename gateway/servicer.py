@@ -1,0 +1,112 @@
+"""GatewayService over gRPC: validates the call, resolves the video, fans the tasks out."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+
+import grpc
+import structlog
+
+from gateway.clients import Downstream
+from gateway.fanout import plan_analysis, run_tasks
+from gateway.sources import VideoSource, resolve
+from gateway.tasks import AnalysisPlan
+from tubelens import convert
+from tubelens.logs import REQUEST_ID_HEADER
+from tubelens.server.status import abort_with, rpc_status_of, status_from_rpc_error
+from tubelens.settings import GatewaySettings
+from tubelens.v1 import gateway_pb2, gateway_pb2_grpc, photocard_pb2
+
+SERVICE_NAME = gateway_pb2.DESCRIPTOR.services_by_name["GatewayService"].full_name
+AnalyzeCall = gateway_pb2.AnalyzeRequest | gateway_pb2.AnalyzeStreamRequest
+
+
+class GatewayServicer(gateway_pb2_grpc.GatewayServiceServicer):
+    def __init__(self, downstream: Downstream, settings: GatewaySettings) -> None:
+        self._downstream = downstream
+        self._settings = settings
+
+    async def Analyze(
+        self, request: gateway_pb2.AnalyzeRequest, context: grpc.aio.ServicerContext
+    ) -> gateway_pb2.AnalyzeResponse:
+        started = time.perf_counter()
+        source, plan, deadline = await self._prepare(request, context)
+        results = {r.task: r async for r in run_tasks(source, plan, self._downstream, deadline)}
+        return gateway_pb2.AnalyzeResponse(
+            video=convert.metadata_to_proto(source.metadata),
+            results=[results[task] for task in plan.tasks],
+            latency=convert.duration(time.perf_counter() - started),
+            request_id=plan.request_id,
+        )
+
+    async def AnalyzeStream(
+        self, request: gateway_pb2.AnalyzeStreamRequest, context: grpc.aio.ServicerContext
+    ) -> AsyncIterator[gateway_pb2.AnalyzeStreamResponse]:
+        started = time.perf_counter()
+        source, plan, deadline = await self._prepare(request, context)
+        succeeded = 0
+        async for result in run_tasks(source, plan, self._downstream, deadline):
+            succeeded += result.status.code == grpc.StatusCode.OK.value[0]
+            yield gateway_pb2.AnalyzeStreamResponse(task_result=result)
+        yield gateway_pb2.AnalyzeStreamResponse(
+            completed=gateway_pb2.StreamCompleted(
+                video=convert.metadata_to_proto(source.metadata),
+                latency=convert.duration(time.perf_counter() - started),
+                succeeded_tasks=succeeded,
+                failed_tasks=len(plan.tasks) - succeeded,
+                request_id=plan.request_id,
+            )
+        )
+
+    async def CreatePhotoCard(
+        self, request: photocard_pb2.CreatePhotoCardRequest, context: grpc.aio.ServicerContext
+    ) -> photocard_pb2.CreatePhotoCardResponse:
+        try:
+            return await self._downstream.photocard.CreatePhotoCard(
+                request, timeout=self._budget(context), metadata=_request_metadata()
+            )
+        except grpc.aio.AioRpcError as exc:
+            status = status_from_rpc_error(exc)
+            if exc.code() == grpc.StatusCode.UNAVAILABLE:
+                status = rpc_status_of(
+                    grpc.StatusCode.UNAVAILABLE,
+                    f"The photocard service ({self._downstream.targets['photocard']}) is "
+                    f"unavailable: {exc.details()}",
+                    reason="SERVICE_UNAVAILABLE",
+                )
+            await abort_with(context, status)
+            raise  # abort_with always raises; this keeps type checkers content
+
+    async def _prepare(
+        self, request: AnalyzeCall, context: grpc.aio.ServicerContext
+    ) -> tuple[VideoSource, AnalysisPlan, float]:
+        deadline = asyncio.get_running_loop().time() + self._budget(context)
+        plan = plan_analysis(
+            list(request.tasks),
+            request.options.language,
+            request.options.max_comments,
+            self._settings.max_comments,
+            _request_id(),
+        )
+        kind = request.video.WhichOneof("source") or ""
+        value = getattr(request.video, kind) if kind else ""
+        source = await resolve(kind, value, self._settings.samples_dir)
+        return source, plan, deadline
+
+    def _budget(self, context: grpc.aio.ServicerContext) -> float:
+        """Seconds the downstream work may take: the caller's deadline less a margin, so a
+        task that runs out is reported before the caller gives up."""
+        remaining = context.time_remaining()
+        if remaining is None:
+            remaining = self._settings.default_deadline_seconds
+        return max(remaining - self._settings.deadline_margin_seconds, 0.001)
+
+
+def _request_id() -> str:
+    return str(structlog.contextvars.get_contextvars().get("request_id", ""))
+
+
+def _request_metadata() -> tuple[tuple[str, str], ...]:
+    return ((REQUEST_ID_HEADER, _request_id()),)

@@ -1,0 +1,118 @@
+"""Where a video's inputs come from. The gateway resolves a VideoRef into a VideoSource once;
+each task then awaits only the parts it needs, so it starts as soon as those are ready."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+from gateway.links import parse_video_id
+from tubelens import bundles
+from tubelens.domain import Comment, Transcript, VideoMetadata
+from tubelens.errors import FailedPrecondition, InvalidInput, NotFound
+
+T = TypeVar("T")
+_BUNDLE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+
+
+class VideoSource(Protocol):
+    metadata: VideoMetadata
+
+    async def transcript(self) -> Transcript | None: ...
+
+    async def comments(self) -> tuple[Comment, ...]: ...
+
+    async def thumbnail(self) -> bytes | None: ...
+
+
+class _Once:
+    """Runs each named loader at most once and shares the result with every waiter."""
+
+    def __init__(self) -> None:
+        self._tasks: dict[str, asyncio.Task] = {}
+
+    def get(self, name: str, load: Callable[[], Awaitable[T]]) -> Awaitable[T]:
+        if name not in self._tasks:
+            self._tasks[name] = asyncio.ensure_future(load())
+        return asyncio.shield(self._tasks[name])
+
+
+class BundleSource:
+    """A video read from an offline bundle directory."""
+
+    def __init__(self, path: Path, metadata: VideoMetadata, transcript_language: str) -> None:
+        self.path = path
+        self.metadata = metadata
+        self._transcript_language = transcript_language
+        self._once = _Once()
+
+    @classmethod
+    async def open(cls, path: Path) -> BundleSource:
+        """Reads video.json now (without it there is no video); the rest when asked for."""
+        bundles.require_bundle(path)
+        metadata, transcript_language = await asyncio.to_thread(bundles.load_header, path)
+        return cls(path, metadata, transcript_language)
+
+    async def transcript(self) -> Transcript | None:
+        return await self._once.get(
+            "transcript",
+            lambda: asyncio.to_thread(
+                bundles.load_transcript, self.path, self._transcript_language
+            ),
+        )
+
+    async def comments(self) -> tuple[Comment, ...]:
+        return await self._once.get(
+            "comments", lambda: asyncio.to_thread(bundles.load_comments, self.path)
+        )
+
+    async def thumbnail(self) -> bytes | None:
+        return await self._once.get(
+            "thumbnail", lambda: asyncio.to_thread(bundles.load_thumbnail, self.path)
+        )
+
+
+def bundle_path(reference: str, samples_dir: Path) -> Path:
+    """A sample name under `samples_dir`, or a path to a bundle directory."""
+    reference = reference.strip()
+    if not reference:
+        raise InvalidInput(
+            "The bundle reference is empty; give a sample name or a directory.",
+            reason="INVALID_BUNDLE",
+        )
+    if _BUNDLE_NAME.match(reference) and (samples_dir / reference).is_dir():
+        return samples_dir / reference
+    path = Path(reference).expanduser()
+    if path.is_dir():
+        return path.resolve()
+    available = (
+        sorted(p.name for p in samples_dir.iterdir() if (p / "video.json").is_file())
+        if samples_dir.is_dir()
+        else []
+    )
+    raise NotFound(
+        f"No bundle {reference!r}: it is neither a sample under {samples_dir} nor a directory. "
+        f"Available samples: {', '.join(available) or 'none'}.",
+        reason="BUNDLE_NOT_FOUND",
+    )
+
+
+async def resolve(kind: str, value: str, samples_dir: Path) -> VideoSource:
+    """A VideoRef (its oneof case and value) -> a source; raises what the caller must fix."""
+    if kind == "bundle":
+        return await BundleSource.open(bundle_path(value, samples_dir))
+    if kind == "url":
+        video_id = parse_video_id(value)
+        raise FailedPrecondition(
+            f"YouTube access is not configured on this gateway, so video {video_id} cannot be "
+            "fetched. Analyse an offline bundle instead (VideoRef.bundle).",
+            reason="YOUTUBE_NOT_CONFIGURED",
+        )
+    raise InvalidInput(
+        "The request names no video: set video.url (a YouTube link or id) or "
+        "video.bundle (a sample name or bundle directory).",
+        reason="VIDEO_MISSING",
+    )

@@ -1,0 +1,72 @@
+"""What the comments task takes and gives, as plain data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from tubelens.domain import Comment, VideoMetadata
+
+
+class Sentiment(StrEnum):
+    POSITIVE = "positive"
+    NEUTRAL = "neutral"
+    NEGATIVE = "negative"
+
+
+@dataclass(frozen=True, slots=True)
+class SentimentShares:
+    """Shares per polarity; they add up to 1, or are all 0 when nothing was counted."""
+
+    positive: float = 0.0
+    neutral: float = 0.0
+    negative: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class CommentsRequest:
+    comments: tuple[Comment, ...]
+    video: VideoMetadata | None = None
+    language: str = ""  # language of labels the analysis writes; empty means English
+    max_themes: int = 0  # 0: the engine's default
+
+
+@dataclass(frozen=True, slots=True)
+class CommentRef:
+    comment_id: str
+    author: str
+    text: str
+    like_count: int
+    sentiment: Sentiment
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    label: str
+    keywords: tuple[str, ...]
+    share: float
+    sentiment: SentimentShares
+    representative_comment_ids: tuple[str, ...]
+    comment_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageShare:
+    language: str
+    share: float
+    comment_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class CommentsAnalysis:
+    total_comments: int
+    analyzed_comments: int
+    sentiment: SentimentShares
+    like_weighted_sentiment: SentimentShares
+    themes: tuple[Theme, ...]
+    questions: tuple[CommentRef, ...]
+    spam_share: float
+    spam_comment_ids: tuple[str, ...]
+    language_mix: tuple[LanguageShare, ...]
+    top_comments: tuple[CommentRef, ...]
+    notes: tuple[str, ...] = field(default=())

@@ -1,0 +1,20 @@
+"""The comment-analysis engines behind one small interface; `build_engine` picks one."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from services.comments.domain import CommentsAnalysis, CommentsRequest
+from tubelens.domain import Provenance
+from tubelens.settings import ServiceSettings
+
+
+class CommentsEngine(Protocol):
+    async def analyze(self, request: CommentsRequest) -> tuple[CommentsAnalysis, Provenance]: ...
+
+
+def build_engine(settings: ServiceSettings) -> CommentsEngine:
+    from services.comments.engines.local import LocalCommentsEngine
+
+    settings.require_engine("comments", supported=("local",))
+    return LocalCommentsEngine()

@@ -1,0 +1,91 @@
+"""CommentsService over gRPC: converts proto <-> domain and calls the engine."""
+
+from __future__ import annotations
+
+import grpc
+
+from services.comments.domain import (
+    CommentRef,
+    CommentsAnalysis,
+    CommentsRequest,
+    Sentiment,
+    SentimentShares,
+)
+from services.comments.engines import CommentsEngine
+from tubelens import convert
+from tubelens.v1 import comments_pb2, comments_pb2_grpc
+
+SERVICE_NAME = comments_pb2.DESCRIPTOR.services_by_name["CommentsService"].full_name
+_SENTIMENTS = {
+    Sentiment.POSITIVE: comments_pb2.SENTIMENT_POSITIVE,
+    Sentiment.NEUTRAL: comments_pb2.SENTIMENT_NEUTRAL,
+    Sentiment.NEGATIVE: comments_pb2.SENTIMENT_NEGATIVE,
+}
+
+
+class CommentsServicer(comments_pb2_grpc.CommentsServiceServicer):
+    def __init__(self, engine: CommentsEngine) -> None:
+        self._engine = engine
+
+    async def AnalyzeComments(
+        self, request: comments_pb2.AnalyzeCommentsRequest, context: grpc.aio.ServicerContext
+    ) -> comments_pb2.AnalyzeCommentsResponse:
+        analysis, provenance = await self._engine.analyze(request_from_proto(request))
+        return comments_pb2.AnalyzeCommentsResponse(
+            result=analysis_to_proto(analysis), provenance=convert.provenance_to_proto(provenance)
+        )
+
+
+def request_from_proto(message: comments_pb2.AnalyzeCommentsRequest) -> CommentsRequest:
+    return CommentsRequest(
+        comments=tuple(convert.comment_from_proto(comment) for comment in message.comments),
+        video=convert.metadata_from_proto(message.video) if message.HasField("video") else None,
+        language=message.language,
+        max_themes=message.max_themes,
+    )
+
+
+def analysis_to_proto(analysis: CommentsAnalysis) -> comments_pb2.CommentsResult:
+    return comments_pb2.CommentsResult(
+        total_comments=analysis.total_comments,
+        analyzed_comments=analysis.analyzed_comments,
+        sentiment=_shares(analysis.sentiment),
+        like_weighted_sentiment=_shares(analysis.like_weighted_sentiment),
+        themes=[
+            comments_pb2.Theme(
+                label=theme.label,
+                keywords=theme.keywords,
+                share=theme.share,
+                sentiment=_shares(theme.sentiment),
+                representative_comment_ids=theme.representative_comment_ids,
+                comment_count=theme.comment_count,
+            )
+            for theme in analysis.themes
+        ],
+        questions=[_ref(ref) for ref in analysis.questions],
+        spam_share=analysis.spam_share,
+        spam_comment_ids=analysis.spam_comment_ids,
+        language_mix=[
+            comments_pb2.LanguageShare(
+                language=mix.language, share=mix.share, comment_count=mix.comment_count
+            )
+            for mix in analysis.language_mix
+        ],
+        top_comments=[_ref(ref) for ref in analysis.top_comments],
+    )
+
+
+def _shares(shares: SentimentShares) -> comments_pb2.SentimentDistribution:
+    return comments_pb2.SentimentDistribution(
+        positive=shares.positive, neutral=shares.neutral, negative=shares.negative
+    )
+
+
+def _ref(ref: CommentRef) -> comments_pb2.CommentRef:
+    return comments_pb2.CommentRef(
+        comment_id=ref.comment_id,
+        author=ref.author,
+        text=ref.text,
+        like_count=ref.like_count,
+        sentiment=_SENTIMENTS[ref.sentiment],
+    )

@@ -1,0 +1,39 @@
+"""What the photo card task takes and gives, as plain data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from tubelens.domain import Box
+
+MAX_PROMPT_CHARS = 500
+
+
+class Layout(StrEnum):
+    PORTRAIT = "portrait"  # 1080x1350
+    SQUARE = "square"  # 1080x1080
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return (1080, 1350) if self is Layout.PORTRAIT else (1080, 1080)
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoCardRequest:
+    photo: bytes
+    prompt: str = ""
+    language: str = ""  # caption language; empty means English
+    layout: Layout = Layout.PORTRAIT
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoCard:
+    card_png: bytes
+    character_png: bytes  # RGBA
+    caption: str
+    face: Box  # in the original photo
+    faces_detected: int
+    width: int
+    height: int
+    notes: tuple[str, ...] = field(default=())

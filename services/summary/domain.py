@@ -1,0 +1,65 @@
+"""What the summary task takes and gives, as plain data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from tubelens.domain import Comment, Transcript, VideoMetadata
+
+
+class SummarySource(StrEnum):
+    TRANSCRIPT = "transcript"
+    DESCRIPTION = "description"
+    VIDEO = "video"
+
+
+class ChapterOrigin(StrEnum):
+    NONE = ""
+    DESCRIPTION = "description"
+    TRANSCRIPT = "transcript"
+    MODEL = "model"
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryRequest:
+    video: VideoMetadata
+    transcript: Transcript | None = None
+    comments: tuple[Comment, ...] = ()
+    language: str = ""  # empty: the transcript's (or video's) language
+
+
+@dataclass(frozen=True, slots=True)
+class KeyPoint:
+    text: str
+    start: float  # seconds from the start of the video
+    source: SummarySource
+
+
+@dataclass(frozen=True, slots=True)
+class Chapter:
+    title: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True, slots=True)
+class CommentSectionSummary:
+    text: str
+    topics: tuple[str, ...] = ()
+    praise: tuple[str, ...] = ()
+    criticism: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
+    comments_considered: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    tldr: str
+    key_points: tuple[KeyPoint, ...]
+    chapters: tuple[Chapter, ...]
+    chapter_origin: ChapterOrigin
+    source: SummarySource
+    language: str
+    comment_summary: CommentSectionSummary | None = None
+    notes: tuple[str, ...] = field(default=())  # plain-language notes for provenance

@@ -1,0 +1,20 @@
+"""The summary engines behind one small interface; `build_engine` picks one from settings."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from services.summary.domain import Summary, SummaryRequest
+from tubelens.domain import Provenance
+from tubelens.settings import ServiceSettings
+
+
+class SummaryEngine(Protocol):
+    async def summarize(self, request: SummaryRequest) -> tuple[Summary, Provenance]: ...
+
+
+def build_engine(settings: ServiceSettings) -> SummaryEngine:
+    from services.summary.engines.local import LocalSummaryEngine
+
+    settings.require_engine("summary", supported=("local",))
+    return LocalSummaryEngine()

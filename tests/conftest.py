@@ -1,0 +1,24 @@
+"""Shared test helpers: the repository's paths and the real evaluation data beside it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """../shared/data, or a skip that says why when this clone has none beside it."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"the evaluation data {SHARED_DATA} is absent (it lives beside the clone)")
+    return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def samples() -> Path:
+    return SAMPLES

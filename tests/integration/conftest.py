@@ -1,0 +1,61 @@
+"""Real servers on loopback ports, started as processes exactly as `tubelens up` starts them."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import grpc
+import pytest
+
+from tubelens.cli.stack import Stack
+from tubelens.v1 import gateway_pb2_grpc
+
+
+def free_base_port(count: int = 5) -> int:
+    """A port p such that p..p+count-1 are free right now."""
+    for _ in range(50):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            base = probe.getsockname()[1]
+        if base + count > 65535:
+            continue
+        try:
+            sockets = []
+            for port in range(base, base + count):
+                sock = socket.socket()
+                sockets.append(sock)
+                sock.bind(("127.0.0.1", port))
+            return base
+        except OSError:
+            continue
+        finally:
+            for sock in sockets:
+                sock.close()
+    raise RuntimeError("no run of free ports found")
+
+
+def start_stack(log_dir: Path, **kwargs: object) -> Stack:
+    stack = Stack(
+        base_port=free_base_port(),
+        log_dir=log_dir,
+        extra_env={"TUBELENS_GRACE_SECONDS": "2"},
+        **kwargs,
+    )
+    stack.start(timeout=90)
+    return stack
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """All five servers, shared by the tests that only read from them."""
+    running = start_stack(tmp_path_factory.mktemp("stack-logs"))
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def gateway(stack: Stack) -> Iterator[gateway_pb2_grpc.GatewayServiceStub]:
+    with grpc.insecure_channel(stack.address("gateway")) as channel:
+        yield gateway_pb2_grpc.GatewayServiceStub(channel)

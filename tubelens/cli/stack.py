@@ -1,0 +1,121 @@
+"""Runs the five servers as local processes: `tubelens up`, the demo and the integration tests."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import grpc
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+# (name, module, offset from the base port); the gateway listens on the base port.
+SERVERS = (
+    ("gateway", "gateway", 0),
+    ("summary", "services.summary", 1),
+    ("comments", "services.comments", 2),
+    ("thumbnail", "services.thumbnail", 3),
+    ("photocard", "services.photocard", 4),
+)
+
+
+class StackError(RuntimeError):
+    """A server did not come up; the message says which and shows the end of its log."""
+
+
+@dataclass
+class Stack:
+    host: str = "127.0.0.1"
+    base_port: int = 50051
+    extra_env: dict[str, str] = field(default_factory=dict)
+    only: tuple[str, ...] = ()  # start just these servers (tests); empty: all five
+    log_dir: Path | None = None  # one log file per server; None: inherit this process's stderr
+    processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+
+    def address(self, name: str) -> str:
+        offset = next(offset for server, _, offset in SERVERS if server == name)
+        return f"{self.host}:{self.base_port + offset}"
+
+    def start(self, timeout: float = 60.0) -> None:
+        for name, module, _ in SERVERS:
+            if not self.only or name in self.only:
+                self.start_one(name, module)
+        try:
+            for name in self.processes:
+                self.wait_serving(name, timeout)
+        except BaseException:
+            self.stop()
+            raise
+
+    def start_one(self, name: str, module: str | None = None) -> None:
+        module = module or next(m for server, m, _ in SERVERS if server == name)
+        env = {**os.environ, **self._env_for(name)}
+        log = None
+        if self.log_dir is not None:
+            self.log_dir.mkdir(parents=True, exist_ok=True)
+            log = (self.log_dir / f"{name}.log").open("a", encoding="utf-8")
+        try:
+            self.processes[name] = subprocess.Popen(
+                [sys.executable, "-m", module], env=env, stdout=subprocess.DEVNULL, stderr=log
+            )
+        finally:
+            if log is not None:
+                log.close()  # the child holds its own copy of the descriptor
+
+    def _env_for(self, name: str) -> dict[str, str]:
+        host, port = self.address(name).rsplit(":", 1)
+        env = {"TUBELENS_HOST": host, "TUBELENS_PORT": port, **self.extra_env}
+        if name == "gateway":
+            for service in ("summary", "comments", "thumbnail", "photocard"):
+                env.setdefault(f"TUBELENS_{service.upper()}_TARGET", self.address(service))
+        return env
+
+    def wait_serving(self, name: str, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        with grpc.insecure_channel(self.address(name)) as channel:
+            stub = health_pb2_grpc.HealthStub(channel)
+            while time.monotonic() < deadline:
+                process = self.processes[name]
+                if process.poll() is not None:
+                    raise StackError(
+                        f"The {name} server exited with code {process.returncode}."
+                        f"{self.log_tail(name)}"
+                    )
+                try:
+                    reply = stub.Check(health_pb2.HealthCheckRequest(), timeout=1)
+                    if reply.status == health_pb2.HealthCheckResponse.SERVING:
+                        return
+                except grpc.RpcError:
+                    pass
+                time.sleep(0.1)
+        raise StackError(f"The {name} server did not report SERVING within {timeout:.0f} s.")
+
+    def stop_one(self, name: str, timeout: float = 15.0) -> int | None:
+        process = self.processes.pop(name, None)
+        if process is None:
+            return None
+        if process.poll() is None:
+            process.terminate()  # SIGTERM: drain, then exit 0
+            try:
+                process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        return process.returncode
+
+    def log_tail(self, name: str, chars: int = 2000) -> str:
+        if self.log_dir is None or not (self.log_dir / f"{name}.log").is_file():
+            return ""
+        return "\n" + (self.log_dir / f"{name}.log").read_text(encoding="utf-8")[-chars:]
+
+    def stop(self) -> dict[str, int | None]:
+        for process in self.processes.values():
+            if process.poll() is None:
+                process.terminate()
+        return {name: self.stop_one(name) for name in list(self.processes)}
+
+    def exited(self) -> list[str]:
+        return [name for name, process in self.processes.items() if process.poll() is not None]

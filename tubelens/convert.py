@@ -1,0 +1,138 @@
+"""Conversions between the shared domain types and their protobuf messages."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from google.protobuf import duration_pb2, timestamp_pb2
+
+from tubelens.domain import Box, Comment, Provenance, Transcript, TranscriptCue, VideoMetadata
+from tubelens.v1 import common_pb2
+
+_ENGINES = {"local": common_pb2.ENGINE_LOCAL, "gemini": common_pb2.ENGINE_GEMINI}
+
+
+def duration(seconds: float) -> duration_pb2.Duration:
+    message = duration_pb2.Duration()
+    message.FromNanoseconds(round(seconds * 1e9))
+    return message
+
+
+def seconds_of(message: duration_pb2.Duration) -> float:
+    return message.ToNanoseconds() / 1e9
+
+
+def timestamp(moment: datetime | None) -> timestamp_pb2.Timestamp | None:
+    if moment is None:
+        return None
+    message = timestamp_pb2.Timestamp()
+    message.FromDatetime(moment.astimezone(UTC))
+    return message
+
+
+def datetime_of(message: timestamp_pb2.Timestamp) -> datetime:
+    return message.ToDatetime(tzinfo=UTC)
+
+
+def metadata_to_proto(video: VideoMetadata) -> common_pb2.VideoMetadata:
+    return common_pb2.VideoMetadata(
+        video_id=video.video_id,
+        title=video.title,
+        channel_title=video.channel_title,
+        channel_id=video.channel_id,
+        description=video.description,
+        duration=duration(video.duration_seconds),
+        published_at=timestamp(video.published_at),
+        default_language=video.default_language,
+        view_count=video.view_count,
+        like_count=video.like_count,
+        comment_count=video.comment_count,
+        tags=list(video.tags),
+        url=video.url,
+    )
+
+
+def metadata_from_proto(message: common_pb2.VideoMetadata) -> VideoMetadata:
+    return VideoMetadata(
+        video_id=message.video_id,
+        title=message.title,
+        channel_title=message.channel_title,
+        channel_id=message.channel_id,
+        description=message.description,
+        duration_seconds=seconds_of(message.duration),
+        published_at=datetime_of(message.published_at)
+        if message.HasField("published_at")
+        else None,
+        default_language=message.default_language,
+        view_count=message.view_count,
+        like_count=message.like_count,
+        comment_count=message.comment_count,
+        tags=tuple(message.tags),
+    )
+
+
+def comment_to_proto(comment: Comment) -> common_pb2.Comment:
+    return common_pb2.Comment(
+        id=comment.id,
+        author=comment.author,
+        text=comment.text,
+        like_count=comment.like_count,
+        published_at=timestamp(comment.published_at),
+        parent_id=comment.parent_id,
+    )
+
+
+def comment_from_proto(message: common_pb2.Comment) -> Comment:
+    return Comment(
+        id=message.id,
+        text=message.text,
+        author=message.author,
+        like_count=message.like_count,
+        published_at=datetime_of(message.published_at)
+        if message.HasField("published_at")
+        else None,
+        parent_id=message.parent_id,
+    )
+
+
+def transcript_to_proto(transcript: Transcript) -> common_pb2.Transcript:
+    return common_pb2.Transcript(
+        language=transcript.language,
+        cues=[
+            common_pb2.TranscriptCue(
+                start=duration(cue.start), end=duration(cue.end), text=cue.text
+            )
+            for cue in transcript.cues
+        ],
+    )
+
+
+def transcript_from_proto(message: common_pb2.Transcript) -> Transcript | None:
+    if not message.cues:
+        return None
+    return Transcript(
+        language=message.language,
+        cues=tuple(
+            TranscriptCue(start=seconds_of(cue.start), end=seconds_of(cue.end), text=cue.text)
+            for cue in message.cues
+        ),
+    )
+
+
+def box_to_proto(box: Box) -> common_pb2.BoundingBox:
+    return common_pb2.BoundingBox(x=box.x, y=box.y, width=box.width, height=box.height)
+
+
+def provenance_to_proto(provenance: Provenance) -> common_pb2.Provenance:
+    message = common_pb2.Provenance(
+        engine=_ENGINES.get(provenance.engine, common_pb2.ENGINE_UNSPECIFIED),
+        model=provenance.model,
+        prompt_version=provenance.prompt_version,
+        cached=provenance.cached,
+        notes=list(provenance.notes),
+    )
+    if provenance.total_tokens is not None:
+        message.token_usage.input_tokens = provenance.input_tokens or 0
+        message.token_usage.output_tokens = provenance.output_tokens or 0
+        message.token_usage.total_tokens = provenance.total_tokens
+    return message

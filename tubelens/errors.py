@@ -1,0 +1,62 @@
+"""Domain errors. Engines and resolvers raise these; one interceptor maps them to gRPC codes.
+
+Nothing here imports gRPC: the status code is carried as its name so domain code stays pure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+class TubeLensError(Exception):
+    """A failure the caller can understand and act on.
+
+    `message` is shown to people; `reason` is a stable UPPER_SNAKE code for programs
+    (it becomes google.rpc.ErrorInfo.reason).
+    """
+
+    status_code = "INTERNAL"
+    default_reason = "INTERNAL"
+
+    def __init__(
+        self, message: str, *, reason: str | None = None, metadata: Mapping[str, str] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.reason = reason or self.default_reason
+        self.metadata = dict(metadata or {})
+
+
+class InvalidInput(TubeLensError):
+    """The request itself is wrong (a malformed link, an unreadable image, a bad option)."""
+
+    status_code = "INVALID_ARGUMENT"
+    default_reason = "INVALID_INPUT"
+
+
+class NotFound(TubeLensError):
+    """What the request names does not exist (an unknown bundle, a deleted video)."""
+
+    status_code = "NOT_FOUND"
+    default_reason = "NOT_FOUND"
+
+
+class FailedPrecondition(TubeLensError):
+    """The request is valid but cannot be served in the current state (no face, no comments)."""
+
+    status_code = "FAILED_PRECONDITION"
+    default_reason = "FAILED_PRECONDITION"
+
+
+class ResourceExhausted(TubeLensError):
+    """A quota or size limit was hit."""
+
+    status_code = "RESOURCE_EXHAUSTED"
+    default_reason = "RESOURCE_EXHAUSTED"
+
+
+class Unavailable(TubeLensError):
+    """A dependency is down; retrying later may help."""
+
+    status_code = "UNAVAILABLE"
+    default_reason = "UNAVAILABLE"

@@ -1,0 +1,1 @@
+"""The server kit every TubeLens gRPC server is built from."""

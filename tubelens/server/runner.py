@@ -1,0 +1,115 @@
+"""Starts a grpc.aio server with health, reflection and graceful shutdown.
+
+On SIGTERM or SIGINT every service's health turns NOT_SERVING, in-flight calls get
+`grace_seconds` to finish, and the process exits 0.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+
+import grpc
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+from grpc_health.v1._async import HealthServicer
+from grpc_reflection.v1alpha import reflection
+
+from tubelens.logs import configure_logging, get_logger
+from tubelens.server.interceptor import ServiceInterceptor
+from tubelens.settings import ServerSettings, ServiceSettings, StartupError
+
+log = get_logger("tubelens.server")
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceBinding:
+    """A servicer and the generated function that adds it to a server."""
+
+    name: str  # full service name, e.g. "tubelens.v1.SummaryService"
+    add_to_server: Callable[[grpc.aio.Server], None]
+
+
+def server_options(settings: ServerSettings) -> list[tuple[str, int]]:
+    return [
+        ("grpc.max_receive_message_length", settings.max_message_bytes),
+        ("grpc.max_send_message_length", settings.max_message_bytes),
+        # Closing connections after a while makes round-robin clients re-resolve and spread
+        # load onto replicas added since they connected.
+        ("grpc.max_connection_age_ms", int(settings.max_connection_age_seconds * 1000)),
+        ("grpc.max_connection_age_grace_ms", int(settings.grace_seconds * 1000)),
+        ("grpc.keepalive_time_ms", 60_000),
+        ("grpc.keepalive_permit_without_calls", 1),
+    ]
+
+
+async def serve(
+    bindings: Sequence[ServiceBinding],
+    settings: ServerSettings,
+    port: int,
+    on_stop: Callable[[], Awaitable[None]] | None = None,
+) -> None:
+    server = grpc.aio.server(interceptors=[ServiceInterceptor()], options=server_options(settings))
+    for binding in bindings:
+        binding.add_to_server(server)
+    health = HealthServicer()
+    health_pb2_grpc.add_HealthServicer_to_server(health, server)
+    names = [binding.name for binding in bindings]
+    reflection.enable_server_reflection(
+        [
+            *names,
+            health_pb2.DESCRIPTOR.services_by_name["Health"].full_name,
+            reflection.SERVICE_NAME,
+        ],
+        server,
+    )
+    address = f"{settings.host}:{port}"
+    if server.add_insecure_port(address) == 0:
+        raise StartupError(f"Cannot listen on {address}; is the port already in use?")
+    await server.start()
+    for name in ["", *names]:
+        await health.set(name, health_pb2.HealthCheckResponse.SERVING)
+    log.info("server_started", address=address, services=names)
+
+    stopping = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stopping.set)
+    await stopping.wait()
+
+    log.info("server_draining", grace_seconds=settings.grace_seconds)
+    await health.enter_graceful_shutdown()
+    await server.stop(settings.grace_seconds)
+    if on_stop is not None:
+        await on_stop()
+    log.info("server_stopped")
+
+
+def run_server(main: Callable[[], Awaitable[None]], settings: ServerSettings) -> None:
+    """Runs a server's async main; a StartupError ends the process with its message and code 2."""
+    configure_logging(settings.log_level, settings.log_format)
+    try:
+        asyncio.run(main())
+    except StartupError as exc:
+        log.error("startup_failed", error=str(exc))
+        print(f"tubelens: {exc}", file=sys.stderr)
+        sys.exit(2)
+
+
+def run_service(
+    key: str,
+    service_name: str,
+    add_servicer: Callable[[object, grpc.aio.Server], None],
+    build_servicer: Callable[[ServiceSettings], object],
+) -> None:
+    """The whole `__main__` of an analysis service: settings, engine, server."""
+    settings = ServiceSettings()
+
+    async def main() -> None:
+        servicer = build_servicer(settings)  # fails before listening when the engine can't start
+        binding = ServiceBinding(service_name, lambda server: add_servicer(servicer, server))
+        await serve([binding], settings, settings.port_for(key))
+
+    run_server(main, settings)

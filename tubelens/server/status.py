@@ -1,0 +1,65 @@
+"""The one mapping between domain errors and gRPC statuses (google.rpc.Status with ErrorInfo)."""
+
+from __future__ import annotations
+
+import grpc
+from google.protobuf import any_pb2
+from google.rpc import code_pb2, error_details_pb2, status_pb2
+from grpc_status import rpc_status
+
+from tubelens.errors import TubeLensError
+
+ERROR_DOMAIN = "tubelens"
+
+
+def rpc_status_of(
+    code: grpc.StatusCode, message: str, reason: str = "", metadata: dict[str, str] | None = None
+) -> status_pb2.Status:
+    """A google.rpc.Status with an ErrorInfo detail when a reason is given."""
+    status = status_pb2.Status(code=code.value[0], message=message)
+    if reason:
+        detail = any_pb2.Any()
+        detail.Pack(
+            error_details_pb2.ErrorInfo(reason=reason, domain=ERROR_DOMAIN, metadata=metadata or {})
+        )
+        status.details.append(detail)
+    return status
+
+
+def status_from_error(error: TubeLensError) -> status_pb2.Status:
+    code = grpc.StatusCode[error.status_code]
+    return rpc_status_of(code, error.message, error.reason, error.metadata)
+
+
+def status_from_rpc_error(error: grpc.RpcError) -> status_pb2.Status:
+    """The rich status a server sent, or a plain one built from the code and details."""
+    try:
+        rich = rpc_status.from_call(error)  # type: ignore[arg-type]
+    except ValueError:  # the details disagree with the code: trust the code
+        rich = None
+    if rich is not None:
+        return rich
+    return status_pb2.Status(code=error.code().value[0], message=error.details() or "")
+
+
+def ok_status() -> status_pb2.Status:
+    return status_pb2.Status(code=code_pb2.OK)
+
+
+def error_reason(status: status_pb2.Status) -> str:
+    for detail in status.details:
+        info = error_details_pb2.ErrorInfo()
+        if detail.Unpack(info):
+            return info.reason
+    return ""
+
+
+def to_grpc_status(status: status_pb2.Status) -> grpc.Status:
+    """What `context.abort` needs to send the rich status (details travel in trailing metadata)."""
+    return rpc_status.to_status(status)
+
+
+async def abort_with(context: grpc.aio.ServicerContext, status: status_pb2.Status) -> None:
+    """Ends the call with `status`, details included."""
+    grpc_status = to_grpc_status(status)
+    await context.abort(grpc_status.code, grpc_status.details, grpc_status.trailing_metadata)

@@ -1,0 +1,76 @@
+"""Settings from the environment, all under one prefix: TUBELENS_.
+
+Every variable is listed with its default in the README's "Settings" table.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ENV_PREFIX = "TUBELENS_"
+EngineName = Literal["local", "gemini"]
+# The repository's samples/ (editable installs and container images keep this layout).
+DEFAULT_SAMPLES_DIR = Path(__file__).resolve().parents[1] / "samples"
+
+DEFAULT_PORTS = {
+    "gateway": 50051,
+    "summary": 50052,
+    "comments": 50053,
+    "thumbnail": 50054,
+    "photocard": 50055,
+}
+
+
+class StartupError(RuntimeError):
+    """The server cannot start with these settings; the message says which variable to fix."""
+
+
+class ServerSettings(BaseSettings):
+    """What every server process reads."""
+
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, env_file=None, extra="ignore")
+
+    host: str = "127.0.0.1"
+    port: int | None = Field(default=None, ge=0, le=65535)  # None: the service's default port
+    log_level: str = "INFO"
+    log_format: Literal["json", "console"] = "json"
+    grace_seconds: float = Field(default=10.0, ge=0)  # drain time after SIGTERM
+    max_message_mb: int = Field(default=32, ge=1, le=512)  # photos and thumbnails travel as bytes
+    max_connection_age_seconds: float = Field(default=300.0, gt=0)  # clients re-resolve after this
+
+    def port_for(self, service: str) -> int:
+        return DEFAULT_PORTS[service] if self.port is None else self.port
+
+    @property
+    def max_message_bytes(self) -> int:
+        return self.max_message_mb * 1024 * 1024
+
+
+class ServiceSettings(ServerSettings):
+    """What an analysis service reads on top of the server settings."""
+
+    engine: EngineName = "local"
+
+    def require_engine(self, service: str, supported: tuple[str, ...]) -> None:
+        if self.engine not in supported:
+            raise StartupError(
+                f"The {service} service has no {self.engine!r} engine in this version; "
+                f"set {ENV_PREFIX}ENGINE to one of: {', '.join(supported)}."
+            )
+
+
+class GatewaySettings(ServerSettings):
+    """What the gateway reads on top of the server settings."""
+
+    summary_target: str = "127.0.0.1:50052"
+    comments_target: str = "127.0.0.1:50053"
+    thumbnail_target: str = "127.0.0.1:50054"
+    photocard_target: str = "127.0.0.1:50055"
+    default_deadline_seconds: float = Field(default=60.0, gt=0)  # when the caller sets none
+    deadline_margin_seconds: float = Field(default=0.25, ge=0)  # kept to report a timeout in time
+    samples_dir: Path = DEFAULT_SAMPLES_DIR
+    max_comments: int = Field(default=2000, ge=1)

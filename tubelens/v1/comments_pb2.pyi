@@ -1,0 +1,114 @@
+from tubelens.v1 import common_pb2 as _common_pb2
+from google.protobuf.internal import containers as _containers
+from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class Sentiment(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    SENTIMENT_UNSPECIFIED: _ClassVar[Sentiment]
+    SENTIMENT_POSITIVE: _ClassVar[Sentiment]
+    SENTIMENT_NEUTRAL: _ClassVar[Sentiment]
+    SENTIMENT_NEGATIVE: _ClassVar[Sentiment]
+SENTIMENT_UNSPECIFIED: Sentiment
+SENTIMENT_POSITIVE: Sentiment
+SENTIMENT_NEUTRAL: Sentiment
+SENTIMENT_NEGATIVE: Sentiment
+
+class AnalyzeCommentsRequest(_message.Message):
+    __slots__ = ("video", "comments", "language", "max_themes")
+    VIDEO_FIELD_NUMBER: _ClassVar[int]
+    COMMENTS_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    MAX_THEMES_FIELD_NUMBER: _ClassVar[int]
+    video: _common_pb2.VideoMetadata
+    comments: _containers.RepeatedCompositeFieldContainer[_common_pb2.Comment]
+    language: str
+    max_themes: int
+    def __init__(self, video: _Optional[_Union[_common_pb2.VideoMetadata, _Mapping]] = ..., comments: _Optional[_Iterable[_Union[_common_pb2.Comment, _Mapping]]] = ..., language: _Optional[str] = ..., max_themes: _Optional[int] = ...) -> None: ...
+
+class AnalyzeCommentsResponse(_message.Message):
+    __slots__ = ("result", "provenance")
+    RESULT_FIELD_NUMBER: _ClassVar[int]
+    PROVENANCE_FIELD_NUMBER: _ClassVar[int]
+    result: CommentsResult
+    provenance: _common_pb2.Provenance
+    def __init__(self, result: _Optional[_Union[CommentsResult, _Mapping]] = ..., provenance: _Optional[_Union[_common_pb2.Provenance, _Mapping]] = ...) -> None: ...
+
+class SentimentDistribution(_message.Message):
+    __slots__ = ("positive", "neutral", "negative")
+    POSITIVE_FIELD_NUMBER: _ClassVar[int]
+    NEUTRAL_FIELD_NUMBER: _ClassVar[int]
+    NEGATIVE_FIELD_NUMBER: _ClassVar[int]
+    positive: float
+    neutral: float
+    negative: float
+    def __init__(self, positive: _Optional[float] = ..., neutral: _Optional[float] = ..., negative: _Optional[float] = ...) -> None: ...
+
+class CommentRef(_message.Message):
+    __slots__ = ("comment_id", "author", "text", "like_count", "sentiment")
+    COMMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    AUTHOR_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    LIKE_COUNT_FIELD_NUMBER: _ClassVar[int]
+    SENTIMENT_FIELD_NUMBER: _ClassVar[int]
+    comment_id: str
+    author: str
+    text: str
+    like_count: int
+    sentiment: Sentiment
+    def __init__(self, comment_id: _Optional[str] = ..., author: _Optional[str] = ..., text: _Optional[str] = ..., like_count: _Optional[int] = ..., sentiment: _Optional[_Union[Sentiment, str]] = ...) -> None: ...
+
+class Theme(_message.Message):
+    __slots__ = ("label", "keywords", "share", "sentiment", "representative_comment_ids", "comment_count")
+    LABEL_FIELD_NUMBER: _ClassVar[int]
+    KEYWORDS_FIELD_NUMBER: _ClassVar[int]
+    SHARE_FIELD_NUMBER: _ClassVar[int]
+    SENTIMENT_FIELD_NUMBER: _ClassVar[int]
+    REPRESENTATIVE_COMMENT_IDS_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_COUNT_FIELD_NUMBER: _ClassVar[int]
+    label: str
+    keywords: _containers.RepeatedScalarFieldContainer[str]
+    share: float
+    sentiment: SentimentDistribution
+    representative_comment_ids: _containers.RepeatedScalarFieldContainer[str]
+    comment_count: int
+    def __init__(self, label: _Optional[str] = ..., keywords: _Optional[_Iterable[str]] = ..., share: _Optional[float] = ..., sentiment: _Optional[_Union[SentimentDistribution, _Mapping]] = ..., representative_comment_ids: _Optional[_Iterable[str]] = ..., comment_count: _Optional[int] = ...) -> None: ...
+
+class LanguageShare(_message.Message):
+    __slots__ = ("language", "share", "comment_count")
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    SHARE_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_COUNT_FIELD_NUMBER: _ClassVar[int]
+    language: str
+    share: float
+    comment_count: int
+    def __init__(self, language: _Optional[str] = ..., share: _Optional[float] = ..., comment_count: _Optional[int] = ...) -> None: ...
+
+class CommentsResult(_message.Message):
+    __slots__ = ("total_comments", "analyzed_comments", "sentiment", "like_weighted_sentiment", "themes", "questions", "spam_share", "spam_comment_ids", "language_mix", "top_comments")
+    TOTAL_COMMENTS_FIELD_NUMBER: _ClassVar[int]
+    ANALYZED_COMMENTS_FIELD_NUMBER: _ClassVar[int]
+    SENTIMENT_FIELD_NUMBER: _ClassVar[int]
+    LIKE_WEIGHTED_SENTIMENT_FIELD_NUMBER: _ClassVar[int]
+    THEMES_FIELD_NUMBER: _ClassVar[int]
+    QUESTIONS_FIELD_NUMBER: _ClassVar[int]
+    SPAM_SHARE_FIELD_NUMBER: _ClassVar[int]
+    SPAM_COMMENT_IDS_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_MIX_FIELD_NUMBER: _ClassVar[int]
+    TOP_COMMENTS_FIELD_NUMBER: _ClassVar[int]
+    total_comments: int
+    analyzed_comments: int
+    sentiment: SentimentDistribution
+    like_weighted_sentiment: SentimentDistribution
+    themes: _containers.RepeatedCompositeFieldContainer[Theme]
+    questions: _containers.RepeatedCompositeFieldContainer[CommentRef]
+    spam_share: float
+    spam_comment_ids: _containers.RepeatedScalarFieldContainer[str]
+    language_mix: _containers.RepeatedCompositeFieldContainer[LanguageShare]
+    top_comments: _containers.RepeatedCompositeFieldContainer[CommentRef]
+    def __init__(self, total_comments: _Optional[int] = ..., analyzed_comments: _Optional[int] = ..., sentiment: _Optional[_Union[SentimentDistribution, _Mapping]] = ..., like_weighted_sentiment: _Optional[_Union[SentimentDistribution, _Mapping]] = ..., themes: _Optional[_Iterable[_Union[Theme, _Mapping]]] = ..., questions: _Optional[_Iterable[_Union[CommentRef, _Mapping]]] = ..., spam_share: _Optional[float] = ..., spam_comment_ids: _Optional[_Iterable[str]] = ..., language_mix: _Optional[_Iterable[_Union[LanguageShare, _Mapping]]] = ..., top_comments: _Optional[_Iterable[_Union[CommentRef, _Mapping]]] = ...) -> None: ...

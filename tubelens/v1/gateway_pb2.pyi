@@ -1,0 +1,116 @@
+import datetime
+
+from google.protobuf import duration_pb2 as _duration_pb2
+from google.rpc import status_pb2 as _status_pb2
+from tubelens.v1 import comments_pb2 as _comments_pb2
+from tubelens.v1 import common_pb2 as _common_pb2
+from tubelens.v1 import photocard_pb2 as _photocard_pb2
+from tubelens.v1 import summary_pb2 as _summary_pb2
+from tubelens.v1 import thumbnail_pb2 as _thumbnail_pb2
+from google.protobuf.internal import containers as _containers
+from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class Task(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    TASK_UNSPECIFIED: _ClassVar[Task]
+    TASK_SUMMARY: _ClassVar[Task]
+    TASK_COMMENTS: _ClassVar[Task]
+    TASK_THUMBNAIL: _ClassVar[Task]
+TASK_UNSPECIFIED: Task
+TASK_SUMMARY: Task
+TASK_COMMENTS: Task
+TASK_THUMBNAIL: Task
+
+class VideoRef(_message.Message):
+    __slots__ = ("url", "bundle")
+    URL_FIELD_NUMBER: _ClassVar[int]
+    BUNDLE_FIELD_NUMBER: _ClassVar[int]
+    url: str
+    bundle: str
+    def __init__(self, url: _Optional[str] = ..., bundle: _Optional[str] = ...) -> None: ...
+
+class AnalysisOptions(_message.Message):
+    __slots__ = ("language", "max_comments")
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    MAX_COMMENTS_FIELD_NUMBER: _ClassVar[int]
+    language: str
+    max_comments: int
+    def __init__(self, language: _Optional[str] = ..., max_comments: _Optional[int] = ...) -> None: ...
+
+class AnalyzeRequest(_message.Message):
+    __slots__ = ("video", "tasks", "options")
+    VIDEO_FIELD_NUMBER: _ClassVar[int]
+    TASKS_FIELD_NUMBER: _ClassVar[int]
+    OPTIONS_FIELD_NUMBER: _ClassVar[int]
+    video: VideoRef
+    tasks: _containers.RepeatedScalarFieldContainer[Task]
+    options: AnalysisOptions
+    def __init__(self, video: _Optional[_Union[VideoRef, _Mapping]] = ..., tasks: _Optional[_Iterable[_Union[Task, str]]] = ..., options: _Optional[_Union[AnalysisOptions, _Mapping]] = ...) -> None: ...
+
+class AnalyzeStreamRequest(_message.Message):
+    __slots__ = ("video", "tasks", "options")
+    VIDEO_FIELD_NUMBER: _ClassVar[int]
+    TASKS_FIELD_NUMBER: _ClassVar[int]
+    OPTIONS_FIELD_NUMBER: _ClassVar[int]
+    video: VideoRef
+    tasks: _containers.RepeatedScalarFieldContainer[Task]
+    options: AnalysisOptions
+    def __init__(self, video: _Optional[_Union[VideoRef, _Mapping]] = ..., tasks: _Optional[_Iterable[_Union[Task, str]]] = ..., options: _Optional[_Union[AnalysisOptions, _Mapping]] = ...) -> None: ...
+
+class TaskResult(_message.Message):
+    __slots__ = ("task", "status", "latency", "provenance", "summary", "comments", "thumbnail")
+    TASK_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    LATENCY_FIELD_NUMBER: _ClassVar[int]
+    PROVENANCE_FIELD_NUMBER: _ClassVar[int]
+    SUMMARY_FIELD_NUMBER: _ClassVar[int]
+    COMMENTS_FIELD_NUMBER: _ClassVar[int]
+    THUMBNAIL_FIELD_NUMBER: _ClassVar[int]
+    task: Task
+    status: _status_pb2.Status
+    latency: _duration_pb2.Duration
+    provenance: _common_pb2.Provenance
+    summary: _summary_pb2.SummaryResult
+    comments: _comments_pb2.CommentsResult
+    thumbnail: _thumbnail_pb2.ThumbnailResult
+    def __init__(self, task: _Optional[_Union[Task, str]] = ..., status: _Optional[_Union[_status_pb2.Status, _Mapping]] = ..., latency: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., provenance: _Optional[_Union[_common_pb2.Provenance, _Mapping]] = ..., summary: _Optional[_Union[_summary_pb2.SummaryResult, _Mapping]] = ..., comments: _Optional[_Union[_comments_pb2.CommentsResult, _Mapping]] = ..., thumbnail: _Optional[_Union[_thumbnail_pb2.ThumbnailResult, _Mapping]] = ...) -> None: ...
+
+class AnalyzeResponse(_message.Message):
+    __slots__ = ("video", "results", "latency", "request_id")
+    VIDEO_FIELD_NUMBER: _ClassVar[int]
+    RESULTS_FIELD_NUMBER: _ClassVar[int]
+    LATENCY_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    video: _common_pb2.VideoMetadata
+    results: _containers.RepeatedCompositeFieldContainer[TaskResult]
+    latency: _duration_pb2.Duration
+    request_id: str
+    def __init__(self, video: _Optional[_Union[_common_pb2.VideoMetadata, _Mapping]] = ..., results: _Optional[_Iterable[_Union[TaskResult, _Mapping]]] = ..., latency: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class StreamCompleted(_message.Message):
+    __slots__ = ("video", "latency", "succeeded_tasks", "failed_tasks", "request_id")
+    VIDEO_FIELD_NUMBER: _ClassVar[int]
+    LATENCY_FIELD_NUMBER: _ClassVar[int]
+    SUCCEEDED_TASKS_FIELD_NUMBER: _ClassVar[int]
+    FAILED_TASKS_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    video: _common_pb2.VideoMetadata
+    latency: _duration_pb2.Duration
+    succeeded_tasks: int
+    failed_tasks: int
+    request_id: str
+    def __init__(self, video: _Optional[_Union[_common_pb2.VideoMetadata, _Mapping]] = ..., latency: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., succeeded_tasks: _Optional[int] = ..., failed_tasks: _Optional[int] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class AnalyzeStreamResponse(_message.Message):
+    __slots__ = ("task_result", "completed")
+    TASK_RESULT_FIELD_NUMBER: _ClassVar[int]
+    COMPLETED_FIELD_NUMBER: _ClassVar[int]
+    task_result: TaskResult
+    completed: StreamCompleted
+    def __init__(self, task_result: _Optional[_Union[TaskResult, _Mapping]] = ..., completed: _Optional[_Union[StreamCompleted, _Mapping]] = ...) -> None: ...
