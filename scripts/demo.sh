@@ -7,10 +7,14 @@ port=${TUBELENS_DEMO_PORT:-50051}
 target=127.0.0.1:$port
 mkdir -p out
 
-$tubelens up --port "$port" &
+# The servers' JSON logs go to out/stack.log; the reports go to the terminal.
+$tubelens up --port "$port" 2> out/stack.log &
 stack=$!
 trap 'kill -TERM $stack 2>/dev/null; wait $stack' EXIT
-$tubelens health --target "$target" --wait 60
+for offset in 0 1 2 3 4; do  # the gateway, then the four services
+  $tubelens health --target "127.0.0.1:$((port + offset))" --wait 90 \
+    || { echo "The stack did not come up; the end of out/stack.log:"; tail -n 30 out/stack.log; exit 1; }
+done
 
 for sample in en-sourdough ko-homecafe; do
   $tubelens analyze "$sample" --target "$target"

@@ -160,7 +160,7 @@ def test_a_stopped_service_reports_unavailable_quickly(tmp_path) -> None:
         assert elapsed < 10
     finally:
         codes = stack.stop()
-    assert set(codes.values()) == {0}
+    assert set(codes.values()) == {0}, codes
 
 
 def test_sigterm_turns_health_not_serving_and_exits_zero(tmp_path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 import sys
 import time
@@ -57,7 +58,8 @@ def up(
         console.print("Stopping...")
     finally:
         codes = stack.stop()
-    console.print("Stopped: " + ", ".join(f"{n} exit {c}" for n, c in codes.items()))
+    if codes:
+        console.print("Stopped: " + ", ".join(f"{n} exit {c}" for n, c in codes.items()))
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -124,7 +126,8 @@ async def _stream(
 
     async with grpc.aio.insecure_channel(target) as channel:
         stub = gateway_pb2_grpc.GatewayServiceStub(channel)
-        with Live(table(), console=err, transient=True, disable=not live) as view:
+        view = Live(table(), console=err, transient=True) if live else contextlib.nullcontext()
+        with view:
             async for message in stub.AnalyzeStream(request, timeout=timeout):
                 if message.HasField("completed"):
                     completed = message.completed
@@ -136,7 +139,8 @@ async def _stream(
                 state[gateway_pb2.Task.Name(result.task)] = (
                     f"[green]done[/green] in {seconds:.2f} s" if ok else "[red]failed[/red]"
                 )
-                view.update(table())
+                if live:
+                    view.update(table())
     return results, completed
 
 

@@ -19,7 +19,7 @@ def render(
         f"{escape(video.channel_title)} · {duration} · {video.view_count:,} views · "
         f"{video.comment_count:,} comments"
     )
-    for result in results:
+    for result in sorted(results, key=lambda r: r.task):
         name = gateway_pb2.Task.Name(result.task).removeprefix("TASK_").title()
         console.rule(name)
         if result.status.code != 0:

@@ -34,6 +34,8 @@ class Stack:
     only: tuple[str, ...] = ()  # start just these servers (tests); empty: all five
     log_dir: Path | None = None  # one log file per server; None: inherit this process's stderr
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+    # A second SIGTERM could land after the server's loop has closed and kill it mid-exit.
+    _terminated: set[str] = field(default_factory=set)
 
     def address(self, name: str) -> str:
         offset = next(offset for server, _, offset in SERVERS if server == name)
@@ -97,8 +99,11 @@ class Stack:
         process = self.processes.pop(name, None)
         if process is None:
             return None
+        already_terminated = name in self._terminated
+        self._terminated.discard(name)
         if process.poll() is None:
-            process.terminate()  # SIGTERM: drain, then exit 0
+            if not already_terminated:
+                process.terminate()  # SIGTERM: drain, then exit 0
             try:
                 process.wait(timeout)
             except subprocess.TimeoutExpired:
@@ -112,9 +117,10 @@ class Stack:
         return "\n" + (self.log_dir / f"{name}.log").read_text(encoding="utf-8")[-chars:]
 
     def stop(self) -> dict[str, int | None]:
-        for process in self.processes.values():
+        for name, process in self.processes.items():
             if process.poll() is None:
-                process.terminate()
+                process.terminate()  # all at once, so they drain in parallel
+                self._terminated.add(name)
         return {name: self.stop_one(name) for name in list(self.processes)}
 
     def exited(self) -> list[str]:

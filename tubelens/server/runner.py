@@ -65,6 +65,11 @@ async def serve(
         ],
         server,
     )
+    # Handlers go in before the server reports SERVING, so a SIGTERM is never missed.
+    stopping = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stopping.set)
     address = f"{settings.host}:{port}"
     if server.add_insecure_port(address) == 0:
         raise StartupError(f"Cannot listen on {address}; is the port already in use?")
@@ -73,10 +78,6 @@ async def serve(
         await health.set(name, health_pb2.HealthCheckResponse.SERVING)
     log.info("server_started", address=address, services=names)
 
-    stopping = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(signum, stopping.set)
     await stopping.wait()
 
     log.info("server_draining", grace_seconds=settings.grace_seconds)

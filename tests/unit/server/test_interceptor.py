@@ -63,15 +63,22 @@ async def test_success_converts_domain_to_proto(client) -> None:
 @pytest.mark.parametrize(
     ("error", "code", "reason"),
     [
-        (InvalidInput("bad link", reason="INVALID_VIDEO_LINK"), grpc.StatusCode.INVALID_ARGUMENT,
-         "INVALID_VIDEO_LINK"),
+        (
+            InvalidInput("bad link", reason="INVALID_VIDEO_LINK"),
+            grpc.StatusCode.INVALID_ARGUMENT,
+            "INVALID_VIDEO_LINK",
+        ),
         (NotFound("gone"), grpc.StatusCode.NOT_FOUND, "NOT_FOUND"),
-        (FailedPrecondition("no face", reason="NO_FACE"), grpc.StatusCode.FAILED_PRECONDITION,
-         "NO_FACE"),
+        (
+            FailedPrecondition("no face", reason="NO_FACE"),
+            grpc.StatusCode.FAILED_PRECONDITION,
+            "NO_FACE",
+        ),
     ],
 )
-async def test_domain_errors_become_statuses_with_reasons(client, error: TubeLensError, code,
-                                                          reason: str) -> None:
+async def test_domain_errors_become_statuses_with_reasons(
+    client, error: TubeLensError, code, reason: str
+) -> None:
     engine, stub = client
     engine.error = error
     with pytest.raises(grpc.aio.AioRpcError) as caught:

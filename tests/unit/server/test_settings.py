@@ -18,7 +18,10 @@ def test_settings_come_from_the_prefixed_environment(monkeypatch) -> None:
 def test_default_ports_per_server() -> None:
     settings = ServiceSettings()
     assert [settings.port_for(s) for s in ("gateway", "summary", "photocard")] == [
-        50051, 50052, 50055]
+        50051,
+        50052,
+        50055,
+    ]
 
 
 def test_an_engine_this_version_lacks_is_refused_naming_the_variable() -> None:
@@ -29,7 +32,10 @@ def test_an_engine_this_version_lacks_is_refused_naming_the_variable() -> None:
 
 def test_a_server_that_cannot_start_exits_with_a_message() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "services.summary"], capture_output=True, text=True, timeout=60,
+        [sys.executable, "-m", "services.summary"],
+        capture_output=True,
+        text=True,
+        timeout=60,
         env={"TUBELENS_ENGINE": "gemini", "PATH": "/usr/bin:/bin"},
     )
     assert done.returncode == 2

@@ -1,0 +1,80 @@
+"""The local comments analysis: screen, read each comment, then summarise the section."""
+
+from __future__ import annotations
+
+from services.comments.domain import CommentsAnalysis, CommentsRequest
+from services.comments.engines.local.reading import (
+    ReadComment,
+    language_mix,
+    like_weight,
+    most_liked,
+    read_comment,
+    sentiment_shares,
+    to_ref,
+)
+from services.comments.engines.local.screening import Screening, screen_comments
+from services.comments.engines.local.themes import find_themes
+from tubelens.errors import FailedPrecondition
+
+DEFAULT_MAX_THEMES = 6
+MAX_QUESTIONS = 10
+MAX_TOP_COMMENTS = 5
+# Languages whose words the sentiment analysis reads; others only count emoji.
+SENTIMENT_LANGUAGES = frozenset({"en", "ko"})
+
+
+def analyze_comments(request: CommentsRequest) -> CommentsAnalysis:
+    if not request.comments:
+        raise FailedPrecondition("The video has no comments to analyse.", reason="NO_COMMENTS")
+    screening = screen_comments(request.comments)
+    read = [read_comment(comment) for comment in screening.kept]
+    max_themes = request.max_themes if request.max_themes > 0 else DEFAULT_MAX_THEMES
+    return CommentsAnalysis(
+        total_comments=len(request.comments),
+        analyzed_comments=len(read),
+        sentiment=sentiment_shares(read),
+        like_weighted_sentiment=sentiment_shares(read, like_weight),
+        themes=find_themes(read, max_themes),
+        questions=tuple(
+            to_ref(item) for item in most_liked(_viewer_questions(read), MAX_QUESTIONS)
+        ),
+        spam_share=len(screening.spam_ids) / len(request.comments),
+        spam_comment_ids=screening.spam_ids,
+        language_mix=language_mix(read),
+        top_comments=tuple(to_ref(item) for item in most_liked(read, MAX_TOP_COMMENTS)),
+        notes=_notes(request, screening, read),
+    )
+
+
+def _viewer_questions(read: list[ReadComment]) -> list[ReadComment]:
+    # Questions in reply threads are mostly viewers talking to each other, not to the creator.
+    return [item for item in read if item.is_question and not item.comment.is_reply]
+
+
+def _notes(
+    request: CommentsRequest, screening: Screening, read: list[ReadComment]
+) -> tuple[str, ...]:
+    notes = []
+    if screening.spam_ids:
+        floods = len(screening.flood_ids)
+        flood_part = f", {floods} of them copies of one text from several authors" if floods else ""
+        notes.append(
+            f"Left out {len(screening.spam_ids)} of {len(request.comments)} comments as spam"
+            f"{flood_part}."
+        )
+    if screening.repeat_ids:
+        repeats = len(screening.repeat_ids)
+        notes.append(f"Left out {repeats} repeated comments (same author, same text).")
+    if not read:
+        notes.append("No comment was left to analyse after screening.")
+    unread = sorted({item.language for item in read} - SENTIMENT_LANGUAGES - {"und"})
+    if unread:
+        notes.append("Sentiment of comments in " + ", ".join(unread) + " is read from emoji only.")
+    mix = language_mix(read)
+    wanted = request.language or "en"
+    if mix and mix[0].language not in (wanted, "und"):
+        notes.append(
+            f"Theme labels are the comments' own words ({mix[0].language}); "
+            f"the local engine does not translate them into {wanted}."
+        )
+    return tuple(notes)

@@ -1,0 +1,30 @@
+"""The local summary engine: extractive summaries computed on this machine, no model calls.
+
+Sentences come from the captions (or the description when there are none); TextRank picks the
+central ones, MMR keeps them varied, and TextTiling finds chapters when the uploader wrote none.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from services.summary.domain import Summary, SummaryRequest
+from services.summary.engines.local.summarizer import build_summary
+from tubelens.domain import Provenance
+
+ENGINE_NAME = "local"
+MODEL_NAME = "tubelens-local"
+PROMPT_VERSION = "summary-local-1"  # bump when the output for the same input changes
+
+
+class LocalSummaryEngine:
+    async def summarize(self, request: SummaryRequest) -> tuple[Summary, Provenance]:
+        # The analysis is CPU-bound; a worker thread keeps the server's event loop responsive.
+        summary = await asyncio.to_thread(build_summary, request)
+        provenance = Provenance(
+            engine=ENGINE_NAME, model=MODEL_NAME, prompt_version=PROMPT_VERSION, notes=summary.notes
+        )
+        return summary, provenance
+
+
+__all__ = ["LocalSummaryEngine"]

@@ -1,0 +1,86 @@
+import pytest
+
+from tubelens.text import Polarity, classify_sentiment, sentiment_score
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "정말 최고예요 감사합니다",
+        "너무 유익해요!! 저장해놓고 계속 볼게요",
+        "나쁘지 않네요",  # a negated negative
+        "감동ㅠㅠ",  # tears next to praise are being moved
+        "설명 최고 👍 편집 최고 👍",
+        "10점 만점에 10점",
+    ],
+)
+def test_korean_positive(text):
+    assert classify_sentiment(text, "ko") is Polarity.POSITIVE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "소리가 너무 작아서 잘 안 들려요",
+        "안 좋아요",
+        "안좋아요",  # loose spacing reads the same
+        "좋지 않아요",
+        "재미가 없어요",
+        "광고가 너무 많네요 실망..",
+        "기대했던 것보다 별로예요",
+        "최악이다 돈 아깝다",
+        "배우는 좋았지만 스토리가 지루했다",  # the clause after "but" decides
+        "재미없다 ㅋㅋㅋ",  # laughter next to a complaint is mockery
+    ],
+)
+def test_korean_negative(text):
+    assert classify_sentiment(text, "ko") is Polarity.NEGATIVE
+
+
+def test_korean_entries_do_not_match_inside_other_words():
+    # "별로" (not much) sits inside "단계별로" (step by step).
+    text = "단계별로 나눠서 설명한 영상은 처음 봐요"
+    assert classify_sentiment(text, "ko") is not Polarity.NEGATIVE
+
+
+def test_korean_negated_question_is_not_a_complaint():
+    assert classify_sentiment("피처 흔드는 건 안 해도 되나요?", "ko") is Polarity.NEUTRAL
+
+
+def test_intensifier_strengthens():
+    assert sentiment_score("정말 너무 좋아요", "ko") > sentiment_score("좋아요", "ko") > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This is the clearest tutorial I've seen. Love it!", Polarity.POSITIVE),
+        ("not good", Polarity.NEGATIVE),
+        ("Mine came out dense and gummy. What a waste of a week.", Polarity.NEGATIVE),
+        ("Made it with my kids. 10/10.", Polarity.POSITIVE),
+        ("The bread is in the oven.", Polarity.NEUTRAL),
+        ("A tepid, formulaic and forgettable movie.", Polarity.NEGATIVE),
+    ],
+)
+def test_english(text, expected):
+    assert classify_sentiment(text, "en") is expected
+
+
+def test_other_languages_only_read_emoji():
+    assert classify_sentiment("Excelente explicación 😍", "es") is Polarity.POSITIVE
+    assert classify_sentiment("Excelente explicación", "es") is Polarity.NEUTRAL
+    assert classify_sentiment("👎👎", "und") is Polarity.NEGATIVE
+
+
+def test_language_is_detected_when_not_given():
+    assert classify_sentiment("진짜 최악이에요") is Polarity.NEGATIVE
+    assert classify_sentiment("Absolutely beautiful loaf.") is Polarity.POSITIVE
+
+
+@pytest.mark.parametrize("text", ["", "ㅋ", "🙂", "정말 최고 최고 최고 최고!!!!!!", "worst " * 50])
+def test_scores_stay_in_range(text):
+    assert -1.0 <= sentiment_score(text) <= 1.0
+
+
+def test_polarity_values_match_the_comments_contract():
+    assert [p.value for p in Polarity] == ["positive", "neutral", "negative"]

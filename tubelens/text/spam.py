@@ -1,0 +1,50 @@
+"""Whether one comment is spam: links, self-promotion, scams, contact baits, repetition.
+
+Each kind of evidence has a weight; a comment is spam when its weights reach 1. Weak signs
+("check this out", a YouTube link) only count together. Floods of one text from many authors
+are a property of a whole comment section and are found by the comments engine.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from tubelens.text.spam_signs import SIGNS
+
+SPAM_THRESHOLD = 1.0
+_MENTION = re.compile(r"(?<![\w.])@[\w.-]+")
+
+
+def _repetition(text: str) -> bool:
+    """One word making up half of a long comment, or one phrase pasted three times."""
+    words = re.findall(r"\w+", text.lower())
+    if len(words) >= 8:
+        word, count = Counter(words).most_common(1)[0]
+        if count / len(words) >= 0.5 and len(word) > 1:
+            return True
+    # A pasted phrase must hold letters: runs of broken symbols are mojibake, not spam.
+    for match in re.finditer(r"(\b.{6,}?\b)(?:\W*\1){2,}", text.lower()):
+        if sum(char.isalpha() for char in match.group(1)) >= 4:
+            return True
+    return False
+
+
+def spam_reasons(text: str) -> list[str]:
+    """Why the comment looks like spam (empty when it does not); reasons are stable codes."""
+    # "@little.loaf.co" names a person, not a site; "telegram @handle" still reads as contact.
+    text = _MENTION.sub("@handle", text)
+    reasons: list[str] = []
+    weight = 0.0
+    for reason, sign_weight, pattern in SIGNS:
+        if reason not in reasons and pattern.search(text):
+            reasons.append(reason)
+            weight += sign_weight
+    if _repetition(text):
+        reasons.append("repetition")
+        weight += 1.0
+    return reasons if weight >= SPAM_THRESHOLD else []
+
+
+def is_spam(text: str) -> bool:
+    return bool(spam_reasons(text))
