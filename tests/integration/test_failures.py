@@ -7,6 +7,7 @@ whose delay the test controls, while comments and thumbnail go to the real servi
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from collections.abc import AsyncIterator
 
@@ -58,10 +59,11 @@ async def slow_summary() -> AsyncIterator[tuple[SlowSummary, str]]:
 
 
 @pytest.fixture
-async def gateway_with_slow_summary(stack: Stack, slow_summary, tmp_path):
-    servicer, address = slow_summary
+async def own_gateway(stack: Stack, slow_summary, tmp_path):
+    """A gateway process of this test's own, whose summary target is the slow fake."""
     env = {
-        "TUBELENS_SUMMARY_TARGET": address,
+        "TUBELENS_SUMMARY_TARGET": slow_summary[1],
+        "TUBELENS_GRACE_SECONDS": "5",
         **{
             f"TUBELENS_{name.upper()}_TARGET": stack.address(name)
             for name in ("comments", "thumbnail", "photocard")
@@ -69,9 +71,14 @@ async def gateway_with_slow_summary(stack: Stack, slow_summary, tmp_path):
     }
     own = Stack(base_port=free_base_port(), only=("gateway",), extra_env=env, log_dir=tmp_path)
     await asyncio.to_thread(own.start, 60)
-    async with grpc.aio.insecure_channel(own.address("gateway")) as channel:
-        yield servicer, gateway_pb2_grpc.GatewayServiceStub(channel)
+    yield own
     own.stop()
+
+
+@pytest.fixture
+async def gateway_with_slow_summary(slow_summary, own_gateway: Stack):
+    async with grpc.aio.insecure_channel(own_gateway.address("gateway")) as channel:
+        yield slow_summary[0], gateway_pb2_grpc.GatewayServiceStub(channel)
 
 
 def _request(**kwargs) -> gateway_pb2.AnalyzeStreamRequest:
@@ -124,7 +131,9 @@ async def test_cancelling_the_stream_cancels_downstream_calls(gateway_with_slow_
     await asyncio.wait_for(servicer.cancelled.wait(), 5)
 
 
-async def test_request_id_reaches_the_services(gateway_with_slow_summary) -> None:
+async def test_request_id_reaches_the_services_and_the_logs(
+    gateway_with_slow_summary, tmp_path
+) -> None:
     servicer, gateway = gateway_with_slow_summary
     response = await gateway.Analyze(
         gateway_pb2.AnalyzeRequest(
@@ -135,6 +144,28 @@ async def test_request_id_reaches_the_services(gateway_with_slow_summary) -> Non
     )
     assert response.request_id == "trace-me-123"
     assert servicer.request_ids == ["trace-me-123"]
+    logged = [json.loads(line) for line in (tmp_path / "gateway.log").read_text().splitlines()]
+    assert {"task_done", "rpc_done"} <= {
+        e["event"] for e in logged if e.get("request_id") == "trace-me-123"
+    }
+
+
+async def test_sigterm_lets_in_flight_calls_finish(slow_summary, own_gateway: Stack) -> None:
+    servicer, _ = slow_summary
+    servicer.delay = 1.0
+    async with grpc.aio.insecure_channel(own_gateway.address("gateway")) as channel:
+        call = gateway_pb2_grpc.GatewayServiceStub(channel).Analyze(
+            gateway_pb2.AnalyzeRequest(
+                video=gateway_pb2.VideoRef(bundle="en-sourdough"), tasks=[gateway_pb2.TASK_SUMMARY]
+            ),
+            timeout=20,
+        )
+        await asyncio.wait_for(servicer.started.wait(), 10)
+        own_gateway.processes["gateway"].terminate()
+        response = await call
+    assert response.results[0].status.code == OK
+    assert response.results[0].summary.tldr == "slow"
+    assert await asyncio.to_thread(own_gateway.stop_one, "gateway") == 0
 
 
 def test_a_stopped_service_reports_unavailable_quickly(tmp_path) -> None:

@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from services.comments.domain import CommentsAnalysis, CommentsRequest
+from services.comments.domain import CommentsAnalysis, CommentsRequest, Sentiment
 from services.comments.engines.local import LocalCommentsEngine
+from services.comments.engines.local.reading import read_comment
 from services.comments.engines.local.screening import fingerprint
 from tubelens.bundles import Bundle, load_bundle
 from tubelens.text import Polarity, classify_sentiment, is_question
@@ -78,3 +79,13 @@ async def test_korean_sample_is_mostly_korean_and_asks_in_korean():
     assert analysis.language_mix[0].language == "ko"
     assert analysis.language_mix[0].share > 0.8
     assert any(ref.text.rstrip().endswith(("나요?", "까요?")) for ref in analysis.questions)
+
+
+# Complaints the sample's author wrote as clearly negative (audio, ads, pace, music, letdown).
+KOREAN_NEGATIVE_IDS = ("c0009", "c0017", "c0025", "c0041", "c0177")
+
+
+def test_korean_samples_written_as_negative_are_read_as_negative():
+    comments = {c.id: c for c in _load("ko-homecafe").comments}
+    readings = {cid: read_comment(comments[cid]).sentiment for cid in KOREAN_NEGATIVE_IDS}
+    assert readings == dict.fromkeys(KOREAN_NEGATIVE_IDS, Sentiment.NEGATIVE)
