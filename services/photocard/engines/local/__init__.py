@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 
 from services.photocard.domain import PhotoCard, PhotoCardRequest
 from services.photocard.engines.local.caption import write_caption
@@ -27,7 +28,7 @@ class LocalPhotoCardEngine:
     async def create(self, request: PhotoCardRequest) -> tuple[PhotoCard, Provenance]:
         # Everything here is CPU-bound image work; keep it off the event loop.
         card = await asyncio.to_thread(create_card, request)
-        return card, PROVENANCE
+        return card, replace(PROVENANCE, notes=card.notes)
 
 
 def create_card(request: PhotoCardRequest) -> PhotoCard:

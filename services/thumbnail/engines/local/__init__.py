@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 
 from services.thumbnail.domain import PaletteColor, ThumbnailRequest, ThumbnailReview
 from services.thumbnail.engines.local.faces import find_faces
@@ -22,7 +23,7 @@ class LocalThumbnailEngine:
     async def analyze(self, request: ThumbnailRequest) -> tuple[ThumbnailReview, Provenance]:
         # Decoding and OpenCV work are CPU-bound; keep them off the event loop.
         review = await asyncio.to_thread(review_thumbnail, request)
-        return review, PROVENANCE
+        return review, replace(PROVENANCE, notes=review.notes)
 
 
 def review_thumbnail(request: ThumbnailRequest) -> ThumbnailReview:
