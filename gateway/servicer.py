@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator
+from dataclasses import replace
 
 import grpc
 import structlog
@@ -93,6 +94,8 @@ class GatewayServicer(gateway_pb2_grpc.GatewayServiceServicer):
         kind = request.video.WhichOneof("source") or ""
         value = getattr(request.video, kind) if kind else ""
         source = await resolve(kind, value, self._settings.samples_dir)
+        if not plan.language:  # empty means the video's own language, for every task
+            plan = replace(plan, language=source.metadata.default_language)
         return source, plan, deadline
 
     def _budget(self, context: grpc.aio.ServicerContext) -> float:
