@@ -131,6 +131,18 @@ async def test_cancelling_the_stream_cancels_downstream_calls(gateway_with_slow_
     await asyncio.wait_for(servicer.cancelled.wait(), 5)
 
 
+async def test_cancelling_between_messages_cancels_the_rest(gateway_with_slow_summary) -> None:
+    servicer, gateway = gateway_with_slow_summary
+    servicer.delay = 30
+    call = gateway.AnalyzeStream(
+        _request(tasks=[gateway_pb2.TASK_SUMMARY, gateway_pb2.TASK_THUMBNAIL]), timeout=30
+    )
+    first = await asyncio.wait_for(call.read(), 20)
+    assert first.task_result.task == gateway_pb2.TASK_THUMBNAIL
+    call.cancel()
+    await asyncio.wait_for(servicer.cancelled.wait(), 5)
+
+
 async def test_request_id_reaches_the_services_and_the_logs(
     gateway_with_slow_summary, tmp_path
 ) -> None:
