@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from tubelens.domain import Box
+from tubelens.errors import InvalidInput
 
 MAX_PROMPT_CHARS = 500
 
@@ -25,6 +26,15 @@ class PhotoCardRequest:
     prompt: str = ""
     language: str = ""  # caption language; empty means English
     layout: Layout = Layout.PORTRAIT
+
+    def __post_init__(self) -> None:
+        # Checked here, once, so every engine and every entry point refuses the same prompts.
+        if len(self.prompt) > MAX_PROMPT_CHARS:
+            raise InvalidInput(
+                f"The prompt has {len(self.prompt)} characters; at most {MAX_PROMPT_CHARS} fit "
+                "on a card.",
+                reason="PROMPT_TOO_LONG",
+            )
 
 
 @dataclass(frozen=True, slots=True)

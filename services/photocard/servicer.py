@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import grpc
 
-from services.photocard.domain import MAX_PROMPT_CHARS, Layout, PhotoCard, PhotoCardRequest
+from services.photocard.domain import Layout, PhotoCard, PhotoCardRequest
 from services.photocard.engines import PhotoCardEngine
 from tubelens import convert
 from tubelens.errors import InvalidInput
-from tubelens.v1 import photocard_pb2, photocard_pb2_grpc
+from tubelens.v1 import common_pb2, photocard_pb2, photocard_pb2_grpc
 
 SERVICE_NAME = photocard_pb2.DESCRIPTOR.services_by_name["PhotoCardService"].full_name
 _LAYOUTS = {
@@ -35,12 +35,6 @@ def request_from_proto(message: photocard_pb2.CreatePhotoCardRequest) -> PhotoCa
             "The request has no photo; send the portrait's bytes in `photo`.",
             reason="PHOTO_MISSING",
         )
-    if len(message.prompt) > MAX_PROMPT_CHARS:
-        raise InvalidInput(
-            f"The prompt has {len(message.prompt)} characters; at most {MAX_PROMPT_CHARS} fit "
-            "on a card.",
-            reason="PROMPT_TOO_LONG",
-        )
     if message.layout not in _LAYOUTS:
         raise InvalidInput(f"Unknown card layout {message.layout}.", reason="INVALID_LAYOUT")
     return PhotoCardRequest(
@@ -51,7 +45,9 @@ def request_from_proto(message: photocard_pb2.CreatePhotoCardRequest) -> PhotoCa
     )
 
 
-def card_to_proto(card: PhotoCard, provenance: object) -> photocard_pb2.CreatePhotoCardResponse:
+def card_to_proto(
+    card: PhotoCard, provenance: common_pb2.Provenance
+) -> photocard_pb2.CreatePhotoCardResponse:
     return photocard_pb2.CreatePhotoCardResponse(
         card_png=card.card_png,
         character_png=card.character_png,

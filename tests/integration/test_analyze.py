@@ -125,12 +125,15 @@ def test_photocard_through_gateway(gateway, samples) -> None:
 
 def test_photocard_errors_keep_their_reason_through_the_gateway(gateway, samples) -> None:
     thumbnail = (samples / "en-sourdough" / "thumbnail.jpg").read_bytes()  # no face on it
-    for photo, code, reason in [
-        (b"not an image", grpc.StatusCode.INVALID_ARGUMENT, "INVALID_IMAGE"),
-        (thumbnail, grpc.StatusCode.FAILED_PRECONDITION, "NO_FACE"),
+    portrait = (samples / "portrait" / "astronaut.png").read_bytes()
+    for photo, prompt, code, reason in [
+        (b"not an image", "", grpc.StatusCode.INVALID_ARGUMENT, "INVALID_IMAGE"),
+        (thumbnail, "", grpc.StatusCode.FAILED_PRECONDITION, "NO_FACE"),
+        (portrait, "x" * 501, grpc.StatusCode.INVALID_ARGUMENT, "PROMPT_TOO_LONG"),
     ]:
+        request = photocard_pb2.CreatePhotoCardRequest(photo=photo, prompt=prompt)
         with pytest.raises(grpc.RpcError) as caught:
-            gateway.CreatePhotoCard(photocard_pb2.CreatePhotoCardRequest(photo=photo), timeout=30)
+            gateway.CreatePhotoCard(request, timeout=30)
         assert caught.value.code() == code
         assert error_reason(status_from_rpc_error(caught.value)) == reason
 

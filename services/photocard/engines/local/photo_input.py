@@ -8,9 +8,7 @@ import unicodedata
 import numpy as np
 from PIL import Image
 
-from services.photocard.domain import MAX_PROMPT_CHARS
 from services.photocard.engines.local.fonts import REGULAR, drawable
-from tubelens.errors import InvalidInput
 from tubelens.vision.images import MiB, decode_image
 
 MAX_PHOTO_BYTES = 20 * MiB
@@ -38,13 +36,8 @@ def decode_photo(data: bytes) -> tuple[np.ndarray, list[str]]:
 
 
 def clean_prompt(prompt: str) -> tuple[str, list[str]]:
-    """The prompt without control characters or glyphs the font lacks; rejects long ones."""
+    """The prompt without control characters or glyphs the font lacks."""
     text = unicodedata.normalize("NFC", prompt).replace("\r\n", "\n").strip()
-    if len(text) > MAX_PROMPT_CHARS:
-        raise InvalidInput(
-            f"The prompt has {len(text)} characters; at most {MAX_PROMPT_CHARS} fit on a card.",
-            reason="PROMPT_TOO_LONG",
-        )
     text = "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch)[0] != "C")
     text, dropped = drawable(text, REGULAR)
     notes = []
