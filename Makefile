@@ -30,6 +30,7 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	bash scripts/lint-protos.sh
+	bash scripts/check-deploy.sh
 
 protos: setup
 	$(BIN)/python scripts/gen_protos.py

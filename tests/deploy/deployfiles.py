@@ -1,0 +1,113 @@
+"""Reads the deployment files the way their tools do, so tests can compare them with the code."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from dockerfile_parse import DockerfileParser
+
+from tubelens.settings import DEFAULT_PORTS
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCKER_DIR = ROOT / "deploy" / "docker"
+K8S_DIR = ROOT / "deploy" / "k8s"
+COMPOSE_FILE = ROOT / "docker-compose.yml"
+ENV_EXAMPLE = ROOT / ".env.example"
+SERVERS = tuple(DEFAULT_PORTS)  # gateway, summary, comments, thumbnail, photocard
+ANALYSIS = tuple(name for name in SERVERS if name != "gateway")
+
+
+@dataclass
+class Dockerfile:
+    """A Dockerfile as (instruction, arguments) pairs, split into build stages."""
+
+    stages: list[list[tuple[str, str]]] = field(default_factory=list)  # [0]: before any FROM
+    base_images: list[str] = field(default_factory=list)  # each stage's FROM, ARGs substituted
+
+    def args(self, instruction: str, stage: list[tuple[str, str]] | None = None) -> list[str]:
+        return [a for i, a in (self.stages[-1] if stage is None else stage) if i == instruction]
+
+
+def read_dockerfile(path: Path) -> Dockerfile:
+    parser = DockerfileParser(path=str(path), env_replace=False)
+    parsed = Dockerfile(stages=[[]], base_images=list(parser.parent_images))
+    for item in parser.structure:
+        if item["instruction"] == "FROM":
+            parsed.stages.append([])
+        if item["instruction"] != "COMMENT":
+            parsed.stages[-1].append((item["instruction"], item["value"]))
+    return parsed
+
+
+def exec_form(arguments: str) -> list[str]:
+    """The argv of a JSON-array CMD/HEALTHCHECK (only the exec form is allowed here)."""
+    match = re.search(r"\[(.*)\]\s*$", arguments)
+    assert match, f"not an exec-form command: {arguments}"
+    return yaml.safe_load(f"[{match.group(1)}]")
+
+
+def read_compose() -> dict[str, Any]:
+    return yaml.safe_load(COMPOSE_FILE.read_text(encoding="utf-8"))
+
+
+def read_k8s() -> list[dict[str, Any]]:
+    """Every resource under deploy/k8s except the kustomization itself."""
+    docs = []
+    for path in sorted(K8S_DIR.glob("*.yaml")):
+        if path.name != "kustomization.yaml":
+            docs += [d for d in yaml.safe_load_all(path.read_text(encoding="utf-8")) if d]
+    return docs
+
+
+def k8s_resource(docs: list[dict[str, Any]], kind: str, name: str) -> dict[str, Any]:
+    found = [d for d in docs if d["kind"] == kind and d["metadata"]["name"] == name]
+    assert len(found) == 1, f"expected one {kind} {name}, found {len(found)}"
+    return found[0]
+
+
+def read_env_file(path: Path) -> dict[str, str]:
+    """KEY=VALUE lines as Compose's env_file reads them (comments and blanks skipped)."""
+    env = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            key, _, value = line.partition("=")
+            env[key.strip()] = value.strip()
+    return env
+
+
+@dataclass(frozen=True)
+class ServerConfig:
+    """How one platform runs one server: its command, port and TUBELENS_* environment."""
+
+    platform: str
+    server: str
+    argv: tuple[str, ...]
+    port: int
+    env: dict[str, str]
+
+
+def compose_config(compose: dict[str, Any], server: str) -> ServerConfig:
+    service = compose["services"][server]
+    command = service["command"]
+    argv = shlex.split(command) if isinstance(command, str) else command
+    env = {**read_env_file(ENV_EXAMPLE), **{k: str(v) for k, v in service["environment"].items()}}
+    return ServerConfig("compose", server, tuple(argv), int(env["TUBELENS_PORT"]), env)
+
+
+def k8s_config(docs: list[dict[str, Any]], server: str) -> ServerConfig:
+    pod = k8s_resource(docs, "Deployment", server)["spec"]["template"]["spec"]
+    (container,) = pod["containers"]
+    env: dict[str, str] = {}
+    for source in container.get("envFrom", []):
+        if "configMapRef" in source:
+            name = source["configMapRef"]["name"]
+            env |= k8s_resource(docs, "ConfigMap", name)["data"]
+    env |= {item["name"]: item["value"] for item in container.get("env", [])}
+    port = container["ports"][0]["containerPort"]
+    return ServerConfig("kubernetes", server, tuple(container["command"]), port, env)

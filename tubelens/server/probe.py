@@ -1,0 +1,67 @@
+"""A gRPC health probe: `python -m tubelens.server.probe --port 50052` exits 0 when SERVING.
+
+Container images run it as their HEALTHCHECK, so no probe binary is downloaded at build time.
+With `--server NAME` instead of `--port`, the port is the one that server listens on under the
+same environment (TUBELENS_PORT, else the server's default), so an overridden port stays probed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+import grpc
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+from tubelens.settings import DEFAULT_PORTS, ENV_PREFIX, ServerSettings
+
+# A server bound to every interface is reached through loopback from inside its own container.
+_WILDCARD_HOSTS = {"", "0.0.0.0", "::", "[::]"}
+
+
+def probe_address(host: str | None, port: int | None, server: str | None) -> str:
+    """Where to probe: explicit flags first, then the server's own settings."""
+    if host is None:
+        configured = os.environ.get(f"{ENV_PREFIX}HOST", "")
+        host = "127.0.0.1" if configured in _WILDCARD_HOSTS else configured
+    if port is None:
+        if server is None:
+            raise ValueError("give --port or --server")
+        port = ServerSettings().port_for(server)
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"  # an IPv6 literal
+    return f"{host}:{port}"
+
+
+def check(address: str, service: str = "", timeout: float = 3.0) -> tuple[bool, str]:
+    """Asks the gRPC health service once; True when `service` reports SERVING."""
+    with grpc.insecure_channel(address) as channel:
+        stub = health_pb2_grpc.HealthStub(channel)
+        try:
+            reply = stub.Check(health_pb2.HealthCheckRequest(service=service), timeout=timeout)
+        except grpc.RpcError as exc:
+            return False, f"{address}: {exc.code().name}: {exc.details()}"
+    status = health_pb2.HealthCheckResponse.ServingStatus.Name(reply.status)
+    return reply.status == health_pb2.HealthCheckResponse.SERVING, f"{address}: {status}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tubelens.server.probe", description=__doc__)
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--port", type=int, help="port of the server to probe")
+    where.add_argument("--server", choices=sorted(DEFAULT_PORTS), help="probe this server's port")
+    parser.add_argument("--host", help="default: TUBELENS_HOST, or 127.0.0.1 when it is a wildcard")
+    parser.add_argument("--service", default="", help="health service name; default: the server")
+    parser.add_argument("--timeout", type=float, default=3.0, help="seconds to wait for a reply")
+    args = parser.parse_args(argv)
+    serving, detail = check(
+        probe_address(args.host, args.port, args.server), args.service, args.timeout
+    )
+    print(detail, file=sys.stdout if serving else sys.stderr)
+    return 0 if serving else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
