@@ -14,7 +14,12 @@ class CommentsEngine(Protocol):
 
 
 def build_engine(settings: ServiceSettings) -> CommentsEngine:
+    engine = settings.require_engine("comments", supported=("local", "gemini"))
+    if engine == "gemini":  # the caller checks credentials now, before the server listens
+        from services.comments.engines.gemini import GeminiCommentsEngine
+        from tubelens.gemini import process_caller
+
+        return GeminiCommentsEngine(process_caller())
     from services.comments.engines.local import LocalCommentsEngine
 
-    settings.require_engine("comments", supported=("local",))
     return LocalCommentsEngine()

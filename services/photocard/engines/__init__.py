@@ -14,7 +14,12 @@ class PhotoCardEngine(Protocol):
 
 
 def build_engine(settings: ServiceSettings) -> PhotoCardEngine:
+    engine = settings.require_engine("photocard", supported=("local", "gemini"))
+    if engine == "gemini":  # the caller checks credentials now, before the server listens
+        from services.photocard.engines.gemini import GeminiPhotoCardEngine
+        from tubelens.gemini import process_caller
+
+        return GeminiPhotoCardEngine(process_caller())
     from services.photocard.engines.local import LocalPhotoCardEngine
 
-    settings.require_engine("photocard", supported=("local",))
     return LocalPhotoCardEngine()

@@ -14,7 +14,12 @@ class SummaryEngine(Protocol):
 
 
 def build_engine(settings: ServiceSettings) -> SummaryEngine:
+    engine = settings.require_engine("summary", supported=("local", "gemini"))
+    if engine == "gemini":  # the caller checks credentials now, before the server listens
+        from services.summary.engines.gemini import GeminiSummaryEngine
+        from tubelens.gemini import process_caller
+
+        return GeminiSummaryEngine(process_caller())
     from services.summary.engines.local import LocalSummaryEngine
 
-    settings.require_engine("summary", supported=("local",))
     return LocalSummaryEngine()

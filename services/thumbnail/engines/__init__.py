@@ -14,7 +14,12 @@ class ThumbnailEngine(Protocol):
 
 
 def build_engine(settings: ServiceSettings) -> ThumbnailEngine:
+    engine = settings.require_engine("thumbnail", supported=("local", "gemini"))
+    if engine == "gemini":  # the caller checks credentials now, before the server listens
+        from services.thumbnail.engines.gemini import GeminiThumbnailEngine
+        from tubelens.gemini import process_caller
+
+        return GeminiThumbnailEngine(process_caller())
     from services.thumbnail.engines.local import LocalThumbnailEngine
 
-    settings.require_engine("thumbnail", supported=("local",))
     return LocalThumbnailEngine()

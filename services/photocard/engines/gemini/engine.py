@@ -1,0 +1,116 @@
+"""The Gemini photo card engine.
+
+Stage one runs two calls side by side: a caption of the photo, and a 3D character of the face
+from an image-output model. Stage two asks the image model for the card's artwork from the
+character, the caption and the owner's words. Our own layout code then typesets the caption and
+the words (Korean included), so no text on the card is drawn by a model.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from google.genai import types
+from pydantic import BaseModel, Field
+
+from services.photocard.domain import PhotoCard, PhotoCardRequest
+from services.photocard.engines.gemini.images import centre_square, jpeg_bytes, rgba_of
+from services.photocard.engines.local.card import render_card
+from services.photocard.engines.local.card_layout import plan_card
+from services.photocard.engines.local.face_crop import best_face, portrait
+from services.photocard.engines.local.photo_input import clean_prompt, decode_photo, png_bytes
+from tubelens.domain import Provenance
+from tubelens.errors import FailedPrecondition
+from tubelens.gemini import GeminiCaller, Usage, data_block, language_tag, load_prompt
+from tubelens.gemini.concurrency import gather_or_cancel
+from tubelens.vision.faces import detect_faces
+from tubelens.vision.palette import dominant_colors
+
+PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
+CAPTION_PROMPT = load_prompt(PROMPTS / "caption.toml")
+CHARACTER_PROMPT = load_prompt(PROMPTS / "character.toml")
+CARD_PROMPT = load_prompt(PROMPTS / "card_art.toml")
+MAX_CAPTION_CHARS = 90
+
+
+class CaptionOut(BaseModel):
+    caption: str = Field(min_length=1)
+
+
+class GeminiPhotoCardEngine:
+    def __init__(self, caller: GeminiCaller) -> None:
+        self._caller = caller
+        self._caption_model = caller.settings.caption_model
+        self._image_model = caller.settings.image_model
+
+    async def create(self, request: PhotoCardRequest) -> tuple[PhotoCard, Provenance]:
+        prompt, notes = clean_prompt(request.prompt)
+        photo, photo_notes = decode_photo(request.photo)
+        notes += photo_notes
+        faces = await asyncio.to_thread(detect_faces, photo)
+        if not faces:
+            raise FailedPrecondition(
+                "No face was found in the photo; use a photo where one face is clearly visible.",
+                reason="NO_FACE",
+            )
+        main = best_face(faces)
+        if len(faces) > 1:
+            notes.append(f"{len(faces)} faces were found; the largest one was drawn.")
+        head, _ = portrait(photo, main)
+        (caption, caption_usage), (character, character_usage) = await gather_or_cancel(
+            self._caption(jpeg_bytes(photo), language_tag(request.language)),
+            self._caller.image(
+                self._image_model,
+                CHARACTER_PROMPT,
+                [
+                    types.Part.from_bytes(data=jpeg_bytes(head), mime_type="image/jpeg"),
+                    types.Part(text=CHARACTER_PROMPT.render()),
+                ],
+            ),
+        )
+        art, art_usage = await self._caller.image(
+            self._image_model,
+            CARD_PROMPT,
+            [
+                types.Part.from_bytes(data=character, mime_type="image/png"),
+                types.Part(text=CARD_PROMPT.render()),
+                types.Part(text=data_block("card_text", {"caption": caption, "words": prompt})),
+            ],
+        )
+        plan = plan_card(request.layout, caption, prompt)
+        if plan.prompt and plan.prompt.truncated:
+            notes.append("The prompt was too long to show in full and was shortened with '…'.")
+        artwork = centre_square(rgba_of(art, self._image_model))
+        card_png = await asyncio.to_thread(
+            lambda: render_card(plan, artwork, dominant_colors(photo))
+        )
+        card = PhotoCard(
+            card_png=card_png,
+            character_png=png_bytes(rgba_of(character, self._image_model)),
+            caption=caption,
+            face=main.box,
+            faces_detected=len(faces),
+            width=plan.width,
+            height=plan.height,
+            notes=tuple(notes),
+        )
+        versions = (CAPTION_PROMPT.version, CHARACTER_PROMPT.version, CARD_PROMPT.version)
+        provenance = Provenance(
+            "gemini",
+            f"{self._caption_model}+{self._image_model}",
+            "+".join(versions),
+            notes=tuple(notes),
+        )
+        return card, (caption_usage + character_usage + art_usage).stamp(provenance)
+
+    async def _caption(self, photo_jpeg: bytes, language: str) -> tuple[str, Usage]:
+        parts = [
+            types.Part.from_bytes(data=photo_jpeg, mime_type="image/jpeg"),
+            types.Part(text=CAPTION_PROMPT.render(language=language, max_chars=MAX_CAPTION_CHARS)),
+        ]
+        out, usage = await self._caller.structured(
+            self._caption_model, CAPTION_PROMPT, parts, CaptionOut
+        )
+        caption, _ = clean_prompt(" ".join(out.caption.split()))  # only glyphs the font has
+        return caption[: MAX_CAPTION_CHARS * 2], usage

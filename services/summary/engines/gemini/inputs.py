@@ -1,0 +1,19 @@
+"""The video's metadata and transcript as data blocks for a summary prompt."""
+
+from __future__ import annotations
+
+from services.summary.domain import SummaryRequest
+from tubelens.gemini import data_block
+
+
+def metadata_block(request: SummaryRequest) -> str:
+    video = request.video
+    return data_block(
+        "video",
+        {"title": video.title, "channel": video.channel_title, "description": video.description},
+    )
+
+
+def transcript_block(request: SummaryRequest) -> str:
+    cues = request.transcript.cues if request.transcript else ()
+    return data_block("transcript", [{"t": round(cue.start), "text": cue.text} for cue in cues])

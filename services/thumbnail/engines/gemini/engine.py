@@ -1,0 +1,85 @@
+"""The Gemini thumbnail engine: the local engine's exact metrics plus the model's reading.
+
+The local engine runs first (it also rejects unreadable images before anything is paid for);
+the model then reads the image, the title and, when the video is known, its opening minutes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from google.genai import types
+
+from services.thumbnail.domain import ModelFace, ModelReading, ThumbnailRequest, ThumbnailReview
+from services.thumbnail.engines.gemini.schema import ReadingOut
+from services.thumbnail.engines.local import LocalThumbnailEngine
+from tubelens.domain import Provenance
+from tubelens.gemini import GeminiCaller, data_block, language_tag, load_prompt
+
+PROMPT = load_prompt(Path(__file__).resolve().parents[2] / "prompts" / "thumbnail_reading.toml")
+WATCH_FPS = 0.2  # a glance every five seconds is enough to judge what the video is about
+
+
+def image_mime(data: bytes) -> str:
+    if data.startswith(b"\x89PNG"):
+        return "image/png"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    return "image/jpeg"
+
+
+class GeminiThumbnailEngine:
+    def __init__(self, caller: GeminiCaller) -> None:
+        self._caller = caller
+        self._model = caller.settings.thumbnail_model
+        self._local = LocalThumbnailEngine()
+
+    async def analyze(self, request: ThumbnailRequest) -> tuple[ThumbnailReview, Provenance]:
+        review, local = await self._local.analyze(request)
+        watch = self._caller.settings.thumbnail_watch_seconds
+        url = request.video.url if request.video else ""
+        parts = [types.Part.from_bytes(data=request.image, mime_type=image_mime(request.image))]
+        checked = bool(url and watch > 0)
+        if checked:
+            parts.append(
+                types.Part(
+                    file_data=types.FileData(file_uri=url, mime_type="video/*"),
+                    video_metadata=types.VideoMetadata(
+                        fps=WATCH_FPS, start_offset="0s", end_offset=f"{watch:.0f}s"
+                    ),
+                )
+            )
+            video_note = f"The video's first {watch:.0f} seconds are attached too."
+        else:
+            video_note = "No video is attached."
+        parts += [
+            types.Part(
+                text=PROMPT.render(video_note=video_note, language=language_tag(request.language))
+            ),
+            types.Part(text=data_block("title", request.title)),
+        ]
+        out, usage = await self._caller.structured(
+            self._model,
+            PROMPT,
+            parts,
+            ReadingOut,
+            media_resolution=self._caller.settings.media_resolution if checked else None,
+        )
+        reading = ModelReading(
+            description=out.description.strip(),
+            text_on_image=tuple(t.strip() for t in out.text_on_image if t.strip()),
+            faces=tuple(ModelFace(f.description.strip(), f.expression.strip()) for f in out.faces),
+            small_size_clarity=out.small_size_clarity,
+            small_size_note=out.small_size_note.strip(),
+            title_match=out.title_match,
+            title_match_note=out.title_match_note.strip(),
+            video_checked=checked,
+            video_match=out.video_match if checked else 0,
+            video_match_note=out.video_match_note.strip() if checked else "",
+        )
+        notes = (*review.notes, "The image was also read by a model; see model_reading.")
+        provenance = Provenance(
+            "gemini", self._model, f"{local.prompt_version}+{PROMPT.version}", notes=notes
+        )
+        return replace(review, model_reading=reading, notes=notes), usage.stamp(provenance)

@@ -1,0 +1,249 @@
+"""The whole stack with the gemini engine selected, every service pointed at the fake Gemini.
+
+The gateway and the four services run as real processes; the fake runs in this test process and
+answers each prompt from what the request carries (the schema asked for, the comment ids sent),
+as a model would, so the results are built from the real request and not from canned ids.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import time
+from collections.abc import Iterator
+
+import grpc
+import pytest
+from PIL import Image
+
+from tests.fakes.gemini_server import (
+    FakeGemini,
+    Recorded,
+    Reply,
+    error_reply,
+    field,
+    image_reply,
+    json_reply,
+)
+from tubelens.cli.stack import Stack
+from tubelens.server.status import error_reason
+from tubelens.v1 import common_pb2, gateway_pb2, gateway_pb2_grpc, photocard_pb2
+
+from .conftest import free_base_port
+
+pytestmark = pytest.mark.integration
+OK = grpc.StatusCode.OK.value[0]
+COMMENTS_MODEL = "gemini-2.5-flash-lite"
+
+
+def _png(colour: tuple[int, int, int]) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (48, 48), colour).save(out, format="PNG")
+    return out.getvalue()
+
+
+def _rows(recorded: Recorded) -> list[dict]:
+    block = re.search(r'<data name="comments">\n(.*)\n</data>', recorded.text, re.S)
+    return json.loads(block.group(1)) if block else []
+
+
+class ModelLike:
+    """Answers by the schema a request asks for; `delay` and `failing` are set by tests."""
+
+    def __init__(self) -> None:
+        self.delay = 0.0
+        self.failing: set[str] = set()  # models answering 429 for now
+
+    def __call__(self, recorded: Recorded) -> Reply:
+        if recorded.model in self.failing:
+            return error_reply(429, "Resource has been exhausted (e.g. check quota).")
+        reply = self._answer(recorded)
+        reply.delay = self.delay
+        return reply
+
+    def _answer(self, recorded: Recorded) -> Reply:
+        config = recorded.generation_config
+        if "IMAGE" in config.get("responseModalities", []):
+            return image_reply(_png((40, 90, 200)))
+        fields = set(config.get("responseSchema", {}).get("properties", {}))
+        rows = _rows(recorded)
+        ids = [row["id"] for row in rows]
+        if "tldr" in fields:
+            return json_reply(
+                {
+                    "tldr": "A weekend sourdough loaf, step by step.",
+                    "key_points": [
+                        {"text": "Feed the starter.", "start_seconds": 20, "source": "video"}
+                    ],
+                    "chapters": [{"title": "Start", "start_seconds": 0}],
+                    "language": "en",
+                }
+            )
+        if "praise_ids" in fields:
+            return json_reply(
+                {
+                    "text": "Viewers like the schedule.",
+                    "topics": ["schedule"],
+                    "praise_ids": ids[:2],
+                    "criticism_ids": [],
+                    "question_ids": [i for i, r in zip(ids, rows, strict=True) if "?" in r["text"]],
+                }
+            )
+        if "judgements" in fields:
+            judged = [
+                {"id": row["id"], "sentiment": "positive", "is_question": "?" in row["text"]}
+                for row in rows
+            ]
+            theme = {"label": "Baking", "keywords": ["bread"], "comment_ids": ids}
+            return json_reply({"judgements": judged, "themes": [theme]})
+        if "small_size_clarity" in fields:
+            return json_reply(
+                {
+                    "description": "A loaf of bread.",
+                    "text_on_image": [],
+                    "faces": [],
+                    "small_size_clarity": 70,
+                    "small_size_note": "Clear.",
+                    "title_match": 80,
+                    "title_match_note": "Matches.",
+                    "video_match": 75,
+                    "video_match_note": "Delivers.",
+                }
+            )
+        if "caption" in fields:
+            return json_reply({"caption": "An astronaut smiling in the sun"})
+        return error_reply(400, f"the fake does not know this schema: {sorted(fields)}")
+
+
+@pytest.fixture(scope="module")
+def fake() -> Iterator[tuple[FakeGemini, ModelLike]]:
+    model = ModelLike()
+    server = FakeGemini(model).start()
+    yield server, model
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def gemini_stack(fake, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    server, _ = fake
+    stack = Stack(
+        base_port=free_base_port(),
+        log_dir=tmp_path_factory.mktemp("gemini-stack-logs"),
+        extra_env={
+            "TUBELENS_GRACE_SECONDS": "2",
+            "TUBELENS_ENGINE": "gemini",
+            "TUBELENS_GEMINI_API_KEY": "fake-key",
+            "TUBELENS_GEMINI_BASE_URL": server.base_url,
+            "TUBELENS_GEMINI_RETRY_INITIAL_SECONDS": "0.01",
+            "TUBELENS_GEMINI_MAX_ATTEMPTS": "2",
+        },
+    )
+    stack.start(timeout=90)
+    yield stack
+    stack.stop()
+
+
+@pytest.fixture
+def gateway(gemini_stack: Stack, fake) -> Iterator[gateway_pb2_grpc.GatewayServiceStub]:
+    _, model = fake
+    model.delay, model.failing = 0.0, set()
+    with grpc.insecure_channel(gemini_stack.address("gateway")) as channel:
+        yield gateway_pb2_grpc.GatewayServiceStub(channel)
+
+
+def test_every_task_runs_on_gemini_in_parallel(gateway, fake) -> None:
+    server, model = fake
+    model.delay = 1.0  # long enough for the services' calls to meet at the fake
+    before = len(server.calls())
+    response = gateway.Analyze(
+        gateway_pb2.AnalyzeRequest(video=gateway_pb2.VideoRef(bundle="en-sourdough")), timeout=60
+    )
+
+    assert [r.status.message for r in response.results if r.status.code != OK] == []
+    summary, comments, thumbnail = response.results
+    assert all(r.provenance.engine == common_pb2.ENGINE_GEMINI for r in response.results)
+    assert summary.provenance.prompt_version == "summary-video-1+summary-comments-1"
+    assert summary.summary.key_points[0].source == 3  # SUMMARY_SOURCE_VIDEO
+    assert summary.summary.comment_summary.praise  # quoted from the real comments
+    assert comments.comments.analyzed_comments > 100
+    assert comments.comments.like_weighted_sentiment.positive == pytest.approx(1.0)
+    assert thumbnail.thumbnail.model_reading.title_match == 80
+    assert thumbnail.thumbnail.score > 0  # the local metrics stay
+    assert all(r.provenance.token_usage.total_tokens > 0 for r in response.results)
+    calls = server.calls()[before:]
+    video = next(c for c in calls if c.parts("fileData"))
+    assert field(video.parts("fileData")[0]["fileData"], "fileUri").endswith(
+        f"v={response.video.video_id}"
+    )
+    assert server.max_in_flight >= 3  # summary, comments and thumbnail calls overlapped
+
+
+def test_photocard_through_the_gateway_on_gemini(gateway, samples) -> None:
+    card = gateway.CreatePhotoCard(
+        photocard_pb2.CreatePhotoCardRequest(
+            photo=(samples / "portrait" / "astronaut.png").read_bytes(),
+            prompt="안녕하세요",
+            layout=photocard_pb2.CARD_LAYOUT_SQUARE,
+        ),
+        timeout=60,
+    )
+    assert card.card_png.startswith(b"\x89PNG") and (card.width, card.height) == (1080, 1080)
+    assert card.caption == "An astronaut smiling in the sun"
+    assert card.provenance.engine == common_pb2.ENGINE_GEMINI
+    assert card.provenance.token_usage.output_tokens_by_modality["IMAGE"] > 0
+
+
+def test_a_rate_limited_model_fails_only_its_task(gateway, fake) -> None:
+    _, model = fake
+    model.failing = {COMMENTS_MODEL}
+    response = gateway.Analyze(
+        gateway_pb2.AnalyzeRequest(
+            video=gateway_pb2.VideoRef(bundle="en-sourdough"),
+            tasks=[gateway_pb2.TASK_COMMENTS, gateway_pb2.TASK_THUMBNAIL],
+        ),
+        timeout=60,
+    )
+    comments, thumbnail = response.results
+    assert comments.status.code == grpc.StatusCode.RESOURCE_EXHAUSTED.value[0]
+    assert error_reason(comments.status) == "GEMINI_RATE_LIMITED"
+    assert thumbnail.status.code == OK
+
+
+def test_cancelling_the_call_reaches_the_gemini_server(gateway, fake) -> None:
+    server, model = fake
+    model.delay = 20
+    before = len(server.calls())
+    call = gateway.AnalyzeStream(
+        gateway_pb2.AnalyzeStreamRequest(
+            video=gateway_pb2.VideoRef(bundle="en-sourdough"), tasks=[gateway_pb2.TASK_COMMENTS]
+        ),
+        timeout=60,
+    )
+    deadline = time.monotonic() + 20
+    while len(server.calls()) == before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(server.calls()) > before, "the comments service never called Gemini"
+    call.cancel()
+    while not all(c.disconnected for c in server.calls()[before:]):
+        assert time.monotonic() < deadline, "the Gemini request was not cancelled"
+        time.sleep(0.05)
+
+
+def test_the_deadline_cancels_the_gemini_request(gateway, fake) -> None:
+    server, model = fake
+    model.delay = 20
+    before = len(server.calls())
+    response = gateway.Analyze(
+        gateway_pb2.AnalyzeRequest(
+            video=gateway_pb2.VideoRef(bundle="en-sourdough"), tasks=[gateway_pb2.TASK_THUMBNAIL]
+        ),
+        timeout=3,
+    )
+    (thumbnail,) = response.results
+    assert thumbnail.status.code == grpc.StatusCode.DEADLINE_EXCEEDED.value[0]
+    deadline = time.monotonic() + 10
+    while not all(c.disconnected for c in server.calls()[before:]):
+        assert time.monotonic() < deadline, "the Gemini request outlived the deadline"
+        time.sleep(0.05)
+    assert len(server.calls()) > before
