@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from pydantic import ValidationError
+
 from gateway.clients import connect
 from gateway.servicer import SERVICE_NAME, GatewayServicer
+from gateway.youtube.fetcher import YouTubeFetcher
+from gateway.youtube.settings import YouTubeSettings
+from tubelens.logs import get_logger
 from tubelens.server.runner import ServiceBinding, run_server, serve
-from tubelens.settings import GatewaySettings
+from tubelens.settings import GatewaySettings, StartupError
 from tubelens.v1.gateway_pb2_grpc import add_GatewayServiceServicer_to_server
+
+log = get_logger("tubelens.gateway")
 
 
 def main() -> None:
@@ -14,13 +21,30 @@ def main() -> None:
 
     async def start() -> None:
         downstream = connect(settings)
-        servicer = GatewayServicer(downstream, settings)
+        youtube = _youtube()
+        servicer = GatewayServicer(downstream, settings, youtube)
+
+        async def stop() -> None:
+            await downstream.close()
+            if youtube is not None:
+                await youtube.close()
+
         binding = ServiceBinding(
             SERVICE_NAME, lambda server: add_GatewayServiceServicer_to_server(servicer, server)
         )
-        await serve([binding], settings, settings.port_for("gateway"), on_stop=downstream.close)
+        await serve([binding], settings, settings.port_for("gateway"), on_stop=stop)
 
     run_server(start, settings)
+
+
+def _youtube() -> YouTubeFetcher | None:
+    """The YouTube reader, or None (links refused) when no API key is set."""
+    try:
+        youtube_settings = YouTubeSettings()
+    except ValidationError as exc:
+        raise StartupError(f"A TUBELENS_YOUTUBE_* setting is invalid: {exc}") from None
+    log.info("youtube_input", enabled=youtube_settings.configured)
+    return YouTubeFetcher(youtube_settings) if youtube_settings.configured else None
 
 
 if __name__ == "__main__":

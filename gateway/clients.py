@@ -36,8 +36,11 @@ _SERVICE_CONFIG = json.dumps(
 )
 
 
-def channel_options(max_message_bytes: int) -> list[tuple[str, object]]:
+def channel_options(
+    max_message_bytes: int, dns_min_refresh_seconds: float = 30.0
+) -> list[tuple[str, object]]:
     return [
+        ("grpc.dns_min_time_between_resolutions_ms", int(dns_min_refresh_seconds * 1000)),
         ("grpc.service_config", _SERVICE_CONFIG),
         ("grpc.enable_retries", 1),
         ("grpc.max_receive_message_length", max_message_bytes),
@@ -69,7 +72,7 @@ def connect(settings: GatewaySettings) -> Downstream:
         "thumbnail": settings.thumbnail_target,
         "photocard": settings.photocard_target,
     }
-    options = channel_options(settings.max_message_bytes)
+    options = channel_options(settings.max_message_bytes, settings.dns_min_refresh_seconds)
     channels = {
         name: grpc.aio.insecure_channel(target, options=options) for name, target in targets.items()
     }

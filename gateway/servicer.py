@@ -12,9 +12,13 @@ import structlog
 
 from gateway.clients import Downstream
 from gateway.fanout import plan_analysis, run_tasks
+from gateway.inputs import PARTS
 from gateway.sources import VideoSource, resolve
 from gateway.tasks import AnalysisPlan
+from gateway.youtube.fetcher import YouTubeFetcher
+from gateway.youtube.source import FetchOptions
 from tubelens import convert
+from tubelens.errors import InvalidInput
 from tubelens.logs import REQUEST_ID_HEADER
 from tubelens.server.status import abort_with, rpc_status_of, status_from_rpc_error
 from tubelens.settings import GatewaySettings
@@ -22,12 +26,19 @@ from tubelens.v1 import gateway_pb2, gateway_pb2_grpc, photocard_pb2
 
 SERVICE_NAME = gateway_pb2.DESCRIPTOR.services_by_name["GatewayService"].full_name
 AnalyzeCall = gateway_pb2.AnalyzeRequest | gateway_pb2.AnalyzeStreamRequest
+_COMMENT_ORDERS = {gateway_pb2.COMMENT_ORDER_TIME: "time"}  # otherwise relevance
 
 
 class GatewayServicer(gateway_pb2_grpc.GatewayServiceServicer):
-    def __init__(self, downstream: Downstream, settings: GatewaySettings) -> None:
+    def __init__(
+        self,
+        downstream: Downstream,
+        settings: GatewaySettings,
+        youtube: YouTubeFetcher | None = None,
+    ) -> None:
         self._downstream = downstream
         self._settings = settings
+        self._youtube = youtube  # None: YouTube links are refused as not configured
 
     async def Analyze(
         self, request: gateway_pb2.AnalyzeRequest, context: grpc.aio.ServicerContext
@@ -40,6 +51,7 @@ class GatewayServicer(gateway_pb2_grpc.GatewayServiceServicer):
             results=[results[task] for task in plan.tasks],
             latency=convert.duration(time.perf_counter() - started),
             request_id=plan.request_id,
+            youtube_quota_units=source.report(PARTS).quota_units,
         )
 
     async def AnalyzeStream(
@@ -58,6 +70,7 @@ class GatewayServicer(gateway_pb2_grpc.GatewayServiceServicer):
                 succeeded_tasks=succeeded,
                 failed_tasks=len(plan.tasks) - succeeded,
                 request_id=plan.request_id,
+                youtube_quota_units=source.report(PARTS).quota_units,
             )
         )
 
@@ -93,7 +106,17 @@ class GatewayServicer(gateway_pb2_grpc.GatewayServiceServicer):
         )
         kind = request.video.WhichOneof("source") or ""
         value = getattr(request.video, kind) if kind else ""
-        source = await resolve(kind, value, self._settings.samples_dir)
+        if request.options.comment_order not in gateway_pb2.CommentOrder.values():
+            raise InvalidInput(
+                "options.comment_order must be COMMENT_ORDER_RELEVANCE or COMMENT_ORDER_TIME.",
+                reason="INVALID_OPTION",
+            )
+        options = FetchOptions(
+            language=request.options.language,
+            comment_order=_COMMENT_ORDERS.get(request.options.comment_order, "relevance"),
+            max_comments=plan.max_comments,
+        )
+        source = await resolve(kind, value, self._settings.samples_dir, self._youtube, options)
         if not plan.language:  # empty means the video's own language, for every task
             plan = replace(plan, language=source.metadata.default_language)
         return source, plan, deadline

@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Protocol
 
+from gateway.inputs import InputReport, Once
 from gateway.links import parse_video_id
+from gateway.youtube.fetcher import YouTubeFetcher
+from gateway.youtube.source import FetchOptions, YouTubeSource
 from tubelens import bundles
 from tubelens.domain import Comment, Transcript, VideoMetadata
 from tubelens.errors import FailedPrecondition, InvalidInput, NotFound
 
-T = TypeVar("T")
 _BUNDLE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 
 
@@ -27,17 +29,9 @@ class VideoSource(Protocol):
 
     async def thumbnail(self) -> bytes | None: ...
 
-
-class _Once:
-    """Runs each named loader at most once and shares the result with every waiter."""
-
-    def __init__(self) -> None:
-        self._tasks: dict[str, asyncio.Task] = {}
-
-    def get(self, name: str, load: Callable[[], Awaitable[T]]) -> Awaitable[T]:
-        if name not in self._tasks:
-            self._tasks[name] = asyncio.ensure_future(load())
-        return asyncio.shield(self._tasks[name])
+    def report(self, parts: Iterable[str]) -> InputReport:
+        """What the named parts (see inputs.PARTS) cost and how they were chosen."""
+        ...
 
 
 class BundleSource:
@@ -47,7 +41,7 @@ class BundleSource:
         self.path = path
         self.metadata = metadata
         self._transcript_language = transcript_language
-        self._once = _Once()
+        self._once = Once()
 
     @classmethod
     async def open(cls, path: Path) -> BundleSource:
@@ -73,6 +67,9 @@ class BundleSource:
         return await self._once.get(
             "thumbnail", lambda: asyncio.to_thread(bundles.load_thumbnail, self.path)
         )
+
+    def report(self, parts: Iterable[str]) -> InputReport:
+        return InputReport()  # a bundle costs no quota and needs no explaining
 
 
 def bundle_path(reference: str, samples_dir: Path) -> Path:
@@ -100,17 +97,27 @@ def bundle_path(reference: str, samples_dir: Path) -> Path:
     )
 
 
-async def resolve(kind: str, value: str, samples_dir: Path) -> VideoSource:
-    """A VideoRef (its oneof case and value) -> a source; raises what the caller must fix."""
+async def resolve(
+    kind: str,
+    value: str,
+    samples_dir: Path,
+    youtube: YouTubeFetcher | None = None,
+    options: FetchOptions | None = None,
+) -> VideoSource:
+    """A VideoRef (its oneof case and value) -> a source; raises what the caller must fix.
+    Only the video id is taken from a link: the link itself is never fetched."""
     if kind == "bundle":
         return await BundleSource.open(bundle_path(value, samples_dir))
     if kind == "url":
         video_id = parse_video_id(value)
-        raise FailedPrecondition(
-            f"YouTube access is not configured on this gateway, so video {video_id} cannot be "
-            "fetched. Analyse an offline bundle instead (VideoRef.bundle).",
-            reason="YOUTUBE_NOT_CONFIGURED",
-        )
+        if youtube is None:
+            raise FailedPrecondition(
+                f"YouTube access is not configured on this gateway (no TUBELENS_YOUTUBE_API_KEY), "
+                f"so video {video_id} cannot be fetched. Analyse an offline bundle instead "
+                "(VideoRef.bundle).",
+                reason="YOUTUBE_NOT_CONFIGURED",
+            )
+        return await YouTubeSource.open(youtube, video_id, options or FetchOptions())
     raise InvalidInput(
         "The request names no video: set video.url (a YouTube link or id) or "
         "video.bundle (a sample name or bundle directory).",

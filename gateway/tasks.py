@@ -15,10 +15,16 @@ from typing import Any
 import grpc
 
 from gateway.clients import Downstream
+from gateway.inputs import InputReport
 from gateway.sources import VideoSource
+from gateway.task_requests import (
+    AnalysisPlan,
+    comments_request,
+    summary_request,
+    thumbnail_request,
+)
 from tubelens import convert
-from tubelens.domain import Comment
-from tubelens.errors import FailedPrecondition, TubeLensError
+from tubelens.errors import TubeLensError
 from tubelens.logs import REQUEST_ID_HEADER, get_logger
 from tubelens.server.status import (
     error_reason,
@@ -27,19 +33,9 @@ from tubelens.server.status import (
     status_from_error,
     status_from_rpc_error,
 )
-from tubelens.v1 import comments_pb2, gateway_pb2, summary_pb2, thumbnail_pb2
+from tubelens.v1 import gateway_pb2
 
 log = get_logger("tubelens.gateway")
-
-
-@dataclass(frozen=True, slots=True)
-class AnalysisPlan:
-    """What one Analyze call asks for, validated."""
-
-    tasks: tuple[int, ...]  # gateway_pb2.Task values, in request order, without duplicates
-    language: str
-    max_comments: int
-    request_id: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,62 +44,32 @@ class _TaskSpec:
     result_field: str  # the TaskResult oneof field
     build: Callable[[VideoSource, AnalysisPlan], Awaitable[Any]]
     method: Callable[[Downstream], Any]
-
-
-async def _summary_request(source: VideoSource, plan: AnalysisPlan) -> Any:
-    transcript, comments = await asyncio.gather(source.transcript(), source.comments())
-    request = summary_pb2.SummarizeRequest(
-        video=convert.metadata_to_proto(source.metadata),
-        language=plan.language,
-        comments=[convert.comment_to_proto(c) for c in most_liked(comments, plan.max_comments)],
-    )
-    if transcript is not None:
-        request.transcript.CopyFrom(convert.transcript_to_proto(transcript))
-    return request
-
-
-async def _comments_request(source: VideoSource, plan: AnalysisPlan) -> Any:
-    comments = await source.comments()
-    if not comments:
-        raise FailedPrecondition("The video has no comments to analyse.", reason="NO_COMMENTS")
-    return comments_pb2.AnalyzeCommentsRequest(
-        video=convert.metadata_to_proto(source.metadata),
-        language=plan.language,
-        comments=[convert.comment_to_proto(c) for c in most_liked(comments, plan.max_comments)],
-    )
-
-
-async def _thumbnail_request(source: VideoSource, plan: AnalysisPlan) -> Any:
-    image = await source.thumbnail()
-    if not image:
-        raise FailedPrecondition(
-            "The video has no thumbnail image to analyse.", reason="THUMBNAIL_MISSING"
-        )
-    return thumbnail_pb2.AnalyzeThumbnailRequest(
-        image=image,
-        title=source.metadata.title,
-        language=plan.language,
-        video=convert.metadata_to_proto(source.metadata),
-    )
+    parts: tuple[str, ...]  # the source's parts (inputs.PARTS) the request is built from
 
 
 TASKS: dict[int, _TaskSpec] = {
     gateway_pb2.TASK_SUMMARY: _TaskSpec(
-        "summary", "summary", _summary_request, lambda d: d.summary.Summarize
+        "summary",
+        "summary",
+        summary_request,
+        lambda d: d.summary.Summarize,
+        ("transcript", "comments"),
     ),
     gateway_pb2.TASK_COMMENTS: _TaskSpec(
-        "comments", "comments", _comments_request, lambda d: d.comments.AnalyzeComments
+        "comments",
+        "comments",
+        comments_request,
+        lambda d: d.comments.AnalyzeComments,
+        ("comments",),
     ),
     gateway_pb2.TASK_THUMBNAIL: _TaskSpec(
-        "thumbnail", "thumbnail", _thumbnail_request, lambda d: d.thumbnail.AnalyzeThumbnail
+        "thumbnail",
+        "thumbnail",
+        thumbnail_request,
+        lambda d: d.thumbnail.AnalyzeThumbnail,
+        ("thumbnail",),
     ),
 }
-
-
-def most_liked(comments: tuple[Comment, ...], limit: int) -> list[Comment]:
-    if len(comments) <= limit:
-        return list(comments)
-    return sorted(comments, key=lambda comment: comment.like_count, reverse=True)[:limit]
 
 
 async def run_task(
@@ -125,6 +91,7 @@ async def run_task(
             )
         getattr(result, spec.result_field).CopyFrom(response.result)
         result.provenance.CopyFrom(response.provenance)
+        _add_input_report(result.provenance, source.report(spec.parts))
         result.status.CopyFrom(ok_status())
     except TubeLensError as exc:
         result.status.CopyFrom(status_from_error(exc))
@@ -150,6 +117,15 @@ async def run_task(
         ms=round((time.perf_counter() - started) * 1000),
     )
     return result
+
+
+def _add_input_report(provenance: Any, report: InputReport) -> None:
+    """The gateway's part of the provenance: what reading the inputs cost and how they were
+    chosen (the service's own notes come first)."""
+    provenance.youtube_quota_units = report.quota_units
+    provenance.transcript_track = report.transcript_track
+    provenance.inputs_cached = report.cached and report.quota_units == 0
+    provenance.notes.extend(report.notes)
 
 
 def _downstream_status(

@@ -27,6 +27,16 @@ ID = "dQw4w9WgXcQ"
         f"https://www.youtube.com/live/{ID}?si=1",
         f"https://www.youtube.com/v/{ID}",
         f"https://WWW.YOUTUBE.COM/watch?v={ID}",
+        f"https://music.youtube.com/watch?v={ID}&list=RDAMVM{ID}",
+        f"https://www.youtube.com/live/{ID}?feature=share",
+        f"https://youtube.com/v/{ID}?version=3",
+        f"https://m.youtube.com/shorts/{ID}",
+        f"https://youtu.be/{ID}#t=30",
+        f"https://www.youtube.com/embed/{ID}/",
+        f"HTTPS://YOUTU.BE/{ID}",
+        f"youtube.com/shorts/{ID}",
+        f"https://www.youtube.com/watch?app=desktop&v={ID}&t=1h2m3s",
+        f"\t https://www.youtube.com/watch?v={ID}&pp=ygUEdGVzdA%3D%3D \n",
     ],
 )
 def test_accepted_forms_give_the_id(link: str) -> None:
@@ -56,6 +66,18 @@ def test_accepted_forms_give_the_id(link: str) -> None:
         f"https://www.youtube.com/watch?v={ID} rm -rf /",
         "https://www.youtube.com:99999/watch?v=" + ID,
         "x" * 5000,
+        f"https://www.youtube.com@evil.example/watch?v={ID}",
+        f"https://evil.example\\@www.youtube.com/watch?v={ID}",
+        f"https://www.youtube.com/watch?v={ID}%00",
+        f"https://www.youtube.com/attribution_link?u=/watch%3Fv%3D{ID}",
+        f"https://www.youtube.com/watch/{ID}",
+        f"https://\uff59outube.com/watch?v={ID}",  # a full-width look-alike letter
+        f"https://127.0.0.1/watch?v={ID}",
+        f"http://[::1]/watch?v={ID}",
+        f"https://169.254.169.254/latest/meta-data?v={ID}",
+        f"https://youtu.be/{ID}\r\nHost: evil.example",
+        "https://www.youtube.com/watch?v=../../etc/pa",
+        f"https://www.youtube.com/watch?v={ID}\u200b",  # a zero-width space after the id
     ],
 )
 def test_other_input_is_invalid_and_says_what_was_expected(link: str) -> None:

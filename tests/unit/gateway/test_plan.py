@@ -1,7 +1,7 @@
 import pytest
 
 from gateway.fanout import ALL_TASKS, plan_analysis
-from gateway.tasks import most_liked
+from gateway.task_requests import most_liked
 from tubelens.domain import Comment
 from tubelens.errors import InvalidInput
 from tubelens.v1 import gateway_pb2

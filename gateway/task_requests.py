@@ -1,0 +1,75 @@
+"""The request each task sends to its service, built from the video source's parts."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from typing import Any
+
+from gateway.sources import VideoSource
+from tubelens import convert
+from tubelens.domain import Comment
+from tubelens.errors import FailedPrecondition, TubeLensError
+from tubelens.v1 import comments_pb2, summary_pb2, thumbnail_pb2
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisPlan:
+    """What one Analyze call asks for, validated."""
+
+    tasks: tuple[int, ...]  # gateway_pb2.Task values, in request order, without duplicates
+    language: str
+    max_comments: int
+    request_id: str
+
+
+async def summary_request(source: VideoSource, plan: AnalysisPlan) -> Any:
+    transcript, comments = await asyncio.gather(source.transcript(), _comments_if_any(source))
+    request = summary_pb2.SummarizeRequest(
+        video=convert.metadata_to_proto(source.metadata),
+        language=plan.language,
+        comments=[convert.comment_to_proto(c) for c in most_liked(comments, plan.max_comments)],
+    )
+    if transcript is not None:
+        request.transcript.CopyFrom(convert.transcript_to_proto(transcript))
+    return request
+
+
+async def _comments_if_any(source: VideoSource) -> tuple[Comment, ...]:
+    """The summary goes on without comments (disabled, quota spent): they are a side part of
+    it. The source's report says why they are missing."""
+    try:
+        return await source.comments()
+    except TubeLensError:
+        return ()
+
+
+async def comments_request(source: VideoSource, plan: AnalysisPlan) -> Any:
+    comments = await source.comments()
+    if not comments:
+        raise FailedPrecondition("The video has no comments to analyse.", reason="NO_COMMENTS")
+    return comments_pb2.AnalyzeCommentsRequest(
+        video=convert.metadata_to_proto(source.metadata),
+        language=plan.language,
+        comments=[convert.comment_to_proto(c) for c in most_liked(comments, plan.max_comments)],
+    )
+
+
+async def thumbnail_request(source: VideoSource, plan: AnalysisPlan) -> Any:
+    image = await source.thumbnail()
+    if not image:
+        raise FailedPrecondition(
+            "The video has no thumbnail image to analyse.", reason="THUMBNAIL_MISSING"
+        )
+    return thumbnail_pb2.AnalyzeThumbnailRequest(
+        image=image,
+        title=source.metadata.title,
+        language=plan.language,
+        video=convert.metadata_to_proto(source.metadata),
+    )
+
+
+def most_liked(comments: tuple[Comment, ...], limit: int) -> list[Comment]:
+    if len(comments) <= limit:
+        return list(comments)
+    return sorted(comments, key=lambda comment: comment.like_count, reverse=True)[:limit]

@@ -1,0 +1,1 @@
+"""Real YouTube input: the Data API, caption tracks and thumbnails, behind one cached fetcher."""
