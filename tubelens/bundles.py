@@ -21,6 +21,7 @@ METADATA_FILE = "video.json"
 TRANSCRIPT_FILE = "transcript.vtt"
 COMMENTS_FILE = "comments.jsonl"
 THUMBNAIL_FILES = ("thumbnail.jpg", "thumbnail.jpeg", "thumbnail.png", "thumbnail.webp")
+VIDEO_FILES = ("video.mp4", "video.webm", "video.mov", "video.mkv")  # optional
 _ISO_DURATION = re.compile(r"^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$")
 
 
@@ -31,6 +32,7 @@ class Bundle:
     transcript: Transcript | None
     comments: tuple[Comment, ...]
     thumbnail: bytes | None
+    video: Path | None = None  # the video file itself, when the bundle carries one
 
 
 def parse_iso_duration(text: str) -> float:
@@ -131,6 +133,11 @@ def load_thumbnail(path: Path) -> bytes | None:
     return None
 
 
+def find_video(path: Path) -> Path | None:
+    """The bundle's video file (read later, frame by frame; never loaded whole)."""
+    return next((path / name for name in VIDEO_FILES if (path / name).is_file()), None)
+
+
 def load_bundle(path: Path) -> Bundle:
     """Reads a whole bundle; only video.json is required."""
     require_bundle(path)
@@ -141,7 +148,93 @@ def load_bundle(path: Path) -> Bundle:
         transcript=load_transcript(path, language),
         comments=load_comments(path),
         thumbnail=load_thumbnail(path),
+        video=find_video(path),
     )
+
+
+def write_bundle(
+    path: Path,
+    metadata: VideoMetadata,
+    transcript: Transcript | None,
+    comments: tuple[Comment, ...],
+    thumbnail: bytes | None,
+) -> list[Path]:
+    """Writes a bundle load_bundle reads back unchanged; returns the files written."""
+    path.mkdir(parents=True, exist_ok=True)
+    header = {
+        "video_id": metadata.video_id,
+        "title": metadata.title,
+        "channel": metadata.channel_title,
+        "channel_id": metadata.channel_id,
+        "description": metadata.description,
+        "duration": format_iso_duration(metadata.duration_seconds),
+        "published_at": _time_text(metadata.published_at),
+        "default_language": metadata.default_language,
+        "transcript_language": transcript.language if transcript else "",
+        "view_count": metadata.view_count,
+        "like_count": metadata.like_count,
+        "comment_count": metadata.comment_count,
+        "tags": list(metadata.tags),
+    }
+    files = {METADATA_FILE: json.dumps(header, ensure_ascii=False, indent=2) + "\n"}
+    if transcript is not None and transcript.cues:
+        files[TRANSCRIPT_FILE] = _vtt(transcript)
+    if comments:
+        files[COMMENTS_FILE] = "".join(_comment_line(c) for c in comments)
+    for name, text in files.items():
+        (path / name).write_text(text, encoding="utf-8")
+    written = [path / name for name in files]
+    if thumbnail:
+        written.append(path / _thumbnail_name(thumbnail))
+        written[-1].write_bytes(thumbnail)
+    return written
+
+
+def format_iso_duration(seconds: float) -> str:
+    whole = round(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    text = "".join(f"{v}{u}" for v, u in ((hours, "H"), (minutes, "M"), (secs, "S")) if v)
+    return f"PT{text or '0S'}"
+
+
+def _time_text(moment: datetime | None) -> str | None:
+    return moment.isoformat().replace("+00:00", "Z") if moment else None
+
+
+def _vtt(transcript: Transcript) -> str:
+    blocks = [
+        f"{_vtt_time(cue.start)} --> {_vtt_time(cue.end)}\n{cue.text.replace('-->', '->')}"
+        for cue in transcript.cues
+    ]
+    return "WEBVTT\n\n" + "\n\n".join(blocks) + "\n"
+
+
+def _vtt_time(seconds: float) -> str:
+    millis = round(seconds * 1000)
+    hours, rest = divmod(millis, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    return f"{hours:02d}:{minutes:02d}:{rest // 1000:02d}.{rest % 1000:03d}"
+
+
+def _comment_line(comment: Comment) -> str:
+    record = {
+        "id": comment.id,
+        "author": comment.author,
+        "text": comment.text,
+        "like_count": comment.like_count,
+        "published_at": _time_text(comment.published_at),
+        "parent_id": comment.parent_id or None,
+    }
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def _thumbnail_name(image: bytes) -> str:
+    if image.startswith(b"\x89PNG"):
+        return "thumbnail.png"
+    if image[:4] == b"RIFF" and image[8:12] == b"WEBP":
+        return "thumbnail.webp"
+    return "thumbnail.jpg"
 
 
 def _read_json(file: Path) -> dict:

@@ -135,4 +135,8 @@ def provenance_to_proto(provenance: Provenance) -> common_pb2.Provenance:
         message.token_usage.input_tokens = provenance.input_tokens or 0
         message.token_usage.output_tokens = provenance.output_tokens or 0
         message.token_usage.total_tokens = provenance.total_tokens
+        message.token_usage.input_tokens_by_modality.update(provenance.input_tokens_by_modality)
+        message.token_usage.output_tokens_by_modality.update(provenance.output_tokens_by_modality)
+        message.token_usage.thinking_tokens = provenance.thinking_tokens
+        message.token_usage.model_calls = provenance.model_calls
     return message

@@ -86,3 +86,8 @@ class Provenance:
     output_tokens: int | None = None
     total_tokens: int | None = None
     cached: bool = False
+    # Token detail from the model's usage metadata: (modality, tokens) pairs, thinking, calls.
+    input_tokens_by_modality: tuple[tuple[str, int], ...] = ()
+    output_tokens_by_modality: tuple[tuple[str, int], ...] = ()
+    thinking_tokens: int = 0
+    model_calls: int = 0

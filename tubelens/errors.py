@@ -60,3 +60,17 @@ class Unavailable(TubeLensError):
 
     status_code = "UNAVAILABLE"
     default_reason = "UNAVAILABLE"
+
+
+class DeadlineExceeded(TubeLensError):
+    """A dependency did not answer in the time allowed."""
+
+    status_code = "DEADLINE_EXCEEDED"
+    default_reason = "DEADLINE_EXCEEDED"
+
+
+class ModelOutputInvalid(TubeLensError):
+    """A model answered, but (even after one retry) not in the shape that was asked for."""
+
+    status_code = "INTERNAL"
+    default_reason = "MODEL_OUTPUT_INVALID"

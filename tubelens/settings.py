@@ -54,13 +54,25 @@ class ServiceSettings(ServerSettings):
     """What an analysis service reads on top of the server settings."""
 
     engine: EngineName = "local"
+    # Per-service overrides of `engine` (TUBELENS_SUMMARY_ENGINE=gemini, ...); None: use `engine`.
+    summary_engine: EngineName | None = None
+    comments_engine: EngineName | None = None
+    thumbnail_engine: EngineName | None = None
+    photocard_engine: EngineName | None = None
 
-    def require_engine(self, service: str, supported: tuple[str, ...]) -> None:
-        if self.engine not in supported:
+    def engine_for(self, service: str) -> EngineName:
+        override = getattr(self, f"{service}_engine", None)
+        return override or self.engine
+
+    def require_engine(self, service: str, supported: tuple[str, ...]) -> EngineName:
+        engine = self.engine_for(service)
+        if engine not in supported:
             raise StartupError(
-                f"The {service} service has no {self.engine!r} engine in this version; "
-                f"set {ENV_PREFIX}ENGINE to one of: {', '.join(supported)}."
+                f"The {service} service has no {engine!r} engine in this version; "
+                f"set {ENV_PREFIX}ENGINE (or {ENV_PREFIX}{service.upper()}_ENGINE) to one of: "
+                f"{', '.join(supported)}."
             )
+        return engine
 
 
 class GatewaySettings(ServerSettings):
@@ -74,3 +86,6 @@ class GatewaySettings(ServerSettings):
     deadline_margin_seconds: float = Field(default=0.25, ge=0)  # kept to report a timeout in time
     samples_dir: Path = DEFAULT_SAMPLES_DIR
     max_comments: int = Field(default=2000, ge=1)
+    # Shortest pause between two DNS look-ups of a dns:/// target (gRPC's own default is 30 s);
+    # a look-up follows each connection-age rotation, which is how new replicas are found.
+    dns_min_refresh_seconds: float = Field(default=30.0, ge=0)

@@ -58,6 +58,34 @@ class LanguageShare:
 
 
 @dataclass(frozen=True, slots=True)
+class ToxicityShares:
+    """Shares of analysed comments judged hateful or offensive (the rest are neither)."""
+
+    hate: float = 0.0
+    offensive: float = 0.0
+    comment_ids: tuple[str, ...] = ()  # the hateful and offensive ones, in input order
+
+
+@dataclass(frozen=True, slots=True)
+class SentimentPeriod:
+    """Sentiment of the comments written in one stretch of time after publication."""
+
+    start_hours: float  # hours after the video was published
+    end_hours: float
+    comment_count: int
+    sentiment: SentimentShares
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """A reply that turns against the comment it answers."""
+
+    parent: CommentRef
+    reply: CommentRef
+    reason: str  # "contradiction" (says so) or "opposite_sentiment" (judges the other way)
+
+
+@dataclass(frozen=True, slots=True)
 class CommentsAnalysis:
     total_comments: int
     analyzed_comments: int
@@ -70,3 +98,7 @@ class CommentsAnalysis:
     language_mix: tuple[LanguageShare, ...]
     top_comments: tuple[CommentRef, ...]
     notes: tuple[str, ...] = field(default=())
+    toxicity: ToxicityShares = field(default_factory=ToxicityShares)
+    requests: tuple[CommentRef, ...] = ()  # viewers asking for a video, a topic, a change
+    sentiment_over_time: tuple[SentimentPeriod, ...] = ()  # oldest first
+    disagreements: tuple[Disagreement, ...] = ()

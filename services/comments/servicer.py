@@ -72,6 +72,27 @@ def analysis_to_proto(analysis: CommentsAnalysis) -> comments_pb2.CommentsResult
             for mix in analysis.language_mix
         ],
         top_comments=[_ref(ref) for ref in analysis.top_comments],
+        toxicity=comments_pb2.ToxicityShares(
+            hate_share=analysis.toxicity.hate,
+            offensive_share=analysis.toxicity.offensive,
+            comment_ids=analysis.toxicity.comment_ids,
+        ),
+        requests=[_ref(ref) for ref in analysis.requests],
+        sentiment_over_time=[
+            comments_pb2.SentimentPeriod(
+                start_hours=period.start_hours,
+                end_hours=period.end_hours,
+                comment_count=period.comment_count,
+                sentiment=_shares(period.sentiment),
+            )
+            for period in analysis.sentiment_over_time
+        ],
+        disagreements=[
+            comments_pb2.Disagreement(
+                parent=_ref(item.parent), reply=_ref(item.reply), reason=item.reason
+            )
+            for item in analysis.disagreements
+        ],
     )
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from tubelens.domain import Comment, Transcript, VideoMetadata
+from tubelens.vision.video_types import KeyFrame, Shot, VideoDigest
 
 
 class SummarySource(StrEnum):
@@ -27,6 +28,7 @@ class SummaryRequest:
     transcript: Transcript | None = None
     comments: tuple[Comment, ...] = ()
     language: str = ""  # empty: the transcript's (or video's) language
+    video_digest: VideoDigest | None = None  # shots and stills of the video file, if scanned
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,7 @@ class CommentSectionSummary:
     criticism: tuple[str, ...] = ()
     questions: tuple[str, ...] = ()
     comments_considered: int = 0
+    requests: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,3 +66,5 @@ class Summary:
     language: str
     comment_summary: CommentSectionSummary | None = None
     notes: tuple[str, ...] = field(default=())  # plain-language notes for provenance
+    shots: tuple[Shot, ...] = ()  # from the video file's scan; empty without one
+    key_frames: tuple[KeyFrame, ...] = ()  # one per chapter (or stretch), time order

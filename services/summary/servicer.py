@@ -7,8 +7,11 @@ import grpc
 from services.summary.domain import ChapterOrigin, Summary, SummaryRequest, SummarySource
 from services.summary.engines import SummaryEngine
 from tubelens import convert
+from tubelens.errors import InvalidInput
 from tubelens.v1 import summary_pb2, summary_pb2_grpc
+from tubelens.vision.video_types import EncodedStill, KeyFrame, Shot, VideoDigest
 
+MAX_DIGEST_STILLS = 120  # a scan sends 48; key frames need no more
 SERVICE_NAME = summary_pb2.DESCRIPTOR.services_by_name["SummaryService"].full_name
 _SOURCES = {
     SummarySource.TRANSCRIPT: summary_pb2.SUMMARY_SOURCE_TRANSCRIPT,
@@ -42,6 +45,46 @@ def request_from_proto(message: summary_pb2.SummarizeRequest) -> SummaryRequest:
         transcript=convert.transcript_from_proto(message.transcript),
         comments=tuple(convert.comment_from_proto(comment) for comment in message.comments),
         language=message.language,
+        video_digest=digest_from_proto(message.video_digest)
+        if message.HasField("video_digest")
+        else None,
+    )
+
+
+def digest_from_proto(message: summary_pb2.ShotDigest) -> VideoDigest:
+    if len(message.stills) > MAX_DIGEST_STILLS:
+        raise InvalidInput(
+            f"video_digest carries {len(message.stills)} stills; at most {MAX_DIGEST_STILLS}.",
+            reason="TOO_MANY_STILLS",
+        )
+    if message.duration.seconds < 0 or any(s.time.seconds < 0 for s in message.stills):
+        raise InvalidInput(
+            "video_digest has a negative duration or still time.", reason="INVALID_VIDEO_DIGEST"
+        )
+    return VideoDigest(
+        duration=convert.seconds_of(message.duration),
+        shots=tuple(_shot_from_proto(shot) for shot in message.shots),
+        stills=tuple(
+            EncodedStill(convert.seconds_of(s.time), s.image_jpeg, s.quality)
+            for s in sorted(message.stills, key=lambda s: convert.seconds_of(s.time))
+        ),
+    )
+
+
+def _shot_from_proto(message: summary_pb2.Shot) -> Shot:
+    return Shot(convert.seconds_of(message.start), convert.seconds_of(message.end))
+
+
+def shot_to_proto(shot: Shot) -> summary_pb2.Shot:
+    return summary_pb2.Shot(start=convert.duration(shot.start), end=convert.duration(shot.end))
+
+
+def key_frame_to_proto(frame: KeyFrame) -> summary_pb2.KeyFrame:
+    return summary_pb2.KeyFrame(
+        time=convert.duration(frame.time),
+        chapter_index=frame.chapter_index,
+        image_jpeg=frame.image_jpeg,
+        quality=frame.quality,
     )
 
 
@@ -65,6 +108,8 @@ def summary_to_proto(summary: Summary) -> summary_pb2.SummaryResult:
         chapter_origin=_ORIGINS[summary.chapter_origin],
         source=_SOURCES[summary.source],
         language=summary.language,
+        shots=[shot_to_proto(shot) for shot in summary.shots],
+        key_frames=[key_frame_to_proto(frame) for frame in summary.key_frames],
     )
     section = summary.comment_summary
     if section is not None:
@@ -76,6 +121,7 @@ def summary_to_proto(summary: Summary) -> summary_pb2.SummaryResult:
                 criticism=section.criticism,
                 questions=section.questions,
                 comments_considered=section.comments_considered,
+                requests=section.requests,
             )
         )
     return result

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import grpc
 
-from services.thumbnail.domain import Severity, ThumbnailRequest, ThumbnailReview
+from services.thumbnail.domain import (
+    MAX_CANDIDATE_FRAMES,
+    CandidateFrame,
+    Composition,
+    ModelReading,
+    Severity,
+    ThumbnailRequest,
+    ThumbnailReview,
+    TitleMatch,
+)
 from services.thumbnail.engines import ThumbnailEngine
 from tubelens import convert
 from tubelens.errors import InvalidInput
@@ -42,6 +51,19 @@ def request_from_proto(message: thumbnail_pb2.AnalyzeThumbnailRequest) -> Thumbn
         title=message.title or message.video.title,
         video=convert.metadata_from_proto(message.video) if message.HasField("video") else None,
         language=message.language,
+        candidate_frames=_candidates_from_proto(message.candidate_frames),
+    )
+
+
+def _candidates_from_proto(frames) -> tuple[CandidateFrame, ...]:  # noqa: ANN001
+    if len(frames) > MAX_CANDIDATE_FRAMES:
+        raise InvalidInput(
+            f"{len(frames)} candidate frames were sent; at most {MAX_CANDIDATE_FRAMES} are rated.",
+            reason="TOO_MANY_FRAMES",
+        )
+    return tuple(
+        CandidateFrame(time=frame.time.ToTimedelta().total_seconds(), image=frame.image)
+        for frame in frames
     )
 
 
@@ -59,7 +81,7 @@ def review_to_proto(review: ThumbnailReview) -> thumbnail_pb2.ThumbnailResult:
         ],
         faces=[
             thumbnail_pb2.DetectedFace(
-                box=convert.box_to_proto(face.box), area_share=face.area_share
+                box=convert.box_to_proto(face.box), area_share=face.area_share, smiling=face.smiling
             )
             for face in review.faces
         ],
@@ -77,4 +99,77 @@ def review_to_proto(review: ThumbnailReview) -> thumbnail_pb2.ThumbnailResult:
             )
             for f in review.findings
         ],
+        model_reading=_reading_to_proto(review.model_reading),
+        texts=[
+            thumbnail_pb2.ThumbnailText(
+                text=t.text,
+                box=convert.box_to_proto(t.box),
+                confidence=t.confidence,
+                contrast_ratio=t.contrast_ratio,
+                height_at_small=t.height_at_small,
+                legible_small=t.legible_small,
+                legible_medium=t.legible_medium,
+            )
+            for t in review.texts
+        ],
+        text_area_share=review.text_area_share,
+        composition=_composition_to_proto(review.composition),
+        title_match=_title_match_to_proto(review.title_match),
+        frame_suggestions=[
+            thumbnail_pb2.FrameSuggestion(
+                time=convert.duration(f.time),
+                score=f.score,
+                sharpness=f.sharpness,
+                colorfulness=f.colorfulness,
+                faces=f.faces,
+                reason=f.reason,
+            )
+            for f in review.frame_suggestions
+        ],
+    )
+
+
+def _composition_to_proto(layout: Composition | None) -> thumbnail_pb2.ThumbnailComposition | None:
+    if layout is None:
+        return None
+    return thumbnail_pb2.ThumbnailComposition(
+        centre_x=layout.centre[0],
+        centre_y=layout.centre[1],
+        salient_box=convert.box_to_proto(layout.salient_box),
+        thirds_distance=layout.thirds_distance,
+        edge_density=layout.edge_density,
+        badge_salience=layout.badge_salience,
+        badge_covers=list(layout.badge_covers),
+    )
+
+
+def _title_match_to_proto(match: TitleMatch | None) -> thumbnail_pb2.ThumbnailTitleMatch | None:
+    if match is None:
+        return None
+    return thumbnail_pb2.ThumbnailTitleMatch(
+        verdict=match.verdict, shared_words=list(match.shared_words), overlap=match.overlap
+    )
+
+
+def _reading_to_proto(
+    reading: ModelReading | None,
+) -> thumbnail_pb2.ThumbnailModelReading | None:
+    if reading is None:
+        return None
+    return thumbnail_pb2.ThumbnailModelReading(
+        description=reading.description,
+        text_on_image=list(reading.text_on_image),
+        faces=[
+            thumbnail_pb2.ThumbnailModelReadingFace(
+                description=face.description, expression=face.expression
+            )
+            for face in reading.faces
+        ],
+        small_size_clarity=reading.small_size_clarity,
+        small_size_note=reading.small_size_note,
+        title_match=reading.title_match,
+        title_match_note=reading.title_match_note,
+        video_checked=reading.video_checked,
+        video_match=reading.video_match,
+        video_match_note=reading.video_match_note,
     )

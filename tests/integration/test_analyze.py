@@ -33,7 +33,7 @@ def test_all_tasks_succeed_on_each_sample(gateway, sample: str) -> None:
     assert 0 < thumbnail.thumbnail.score <= 100
     # Engines' notes reach the caller through provenance.
     assert any("spam" in note for note in comments.provenance.notes)
-    assert any("not read" in note for note in thumbnail.provenance.notes)
+    assert any("tesseract" in note for note in thumbnail.provenance.notes)
     assert all(r.provenance.engine == 1 and r.provenance.prompt_version for r in response.results)
     assert response.video.title and response.request_id
 

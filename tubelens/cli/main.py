@@ -19,6 +19,8 @@ from rich.live import Live
 from rich.markup import escape
 from rich.table import Table
 
+from tubelens.cli.examples import examples
+from tubelens.cli.fetch import fetch
 from tubelens.cli.refs import TASK_NAMES, video_ref
 from tubelens.cli.report import render
 from tubelens.cli.stack import SERVERS, Stack, StackError
@@ -27,6 +29,8 @@ from tubelens.v1 import gateway_pb2, gateway_pb2_grpc, photocard_pb2
 app = typer.Typer(
     help="TubeLens: video analysis over gRPC.", no_args_is_help=True, add_completion=False
 )
+app.command()(fetch)  # tubelens fetch URL -o DIR
+app.command()(examples)  # tubelens examples -o out/examples [--video FILE]
 console = Console()
 err = Console(stderr=True)
 Target = Annotated[str, typer.Option(help="The gateway's address.")]

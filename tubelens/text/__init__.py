@@ -1,23 +1,36 @@
-"""Shared text analysis for comments and transcripts: language, tokens, sentiment, questions, spam.
+"""Shared text analysis for comments and transcripts: language, tokens, sentiment, questions,
+requests, spam and toxicity.
 
-Pure Python over small hand-built word lists (plus VADER for English sentiment); nothing here
-imports gRPC or a service package.
+Word lists, rules and small committed linear models (numpy only at prediction time); nothing
+here imports gRPC or a service package.
 """
 
 from tubelens.text.language import UNDETERMINED, detect_language
 from tubelens.text.questions import is_question
-from tubelens.text.sentiment import NEUTRAL_BAND, Polarity, classify_sentiment, sentiment_score
+from tubelens.text.requests import is_request
+from tubelens.text.sentiment import (
+    NEUTRAL_BAND,
+    Polarity,
+    classify_sentiment,
+    read_sentiment,
+    sentiment_score,
+)
 from tubelens.text.spam import is_spam, spam_reasons
 from tubelens.text.tokens import tokenize
+from tubelens.text.toxicity import Toxicity, classify_toxicity
 
 __all__ = [
     "NEUTRAL_BAND",
     "UNDETERMINED",
     "Polarity",
+    "Toxicity",
     "classify_sentiment",
+    "classify_toxicity",
     "detect_language",
     "is_question",
+    "is_request",
     "is_spam",
+    "read_sentiment",
     "sentiment_score",
     "spam_reasons",
     "tokenize",

@@ -7,6 +7,7 @@ import re
 from tubelens.text._data import tsv_pairs, word_set
 from tubelens.text.korean import is_hangul_syllable, korean_stem, particles
 from tubelens.text.language import detect_language
+from tubelens.text.morphology import korean_content_morphemes
 
 _URL = re.compile(
     r"https?://\S+|www\.\S+|\b[\w-]+\s?\.\s?(?:com|net|org|ly|io|tv|co|me|kr|gg)\b(?:/\S*)?",
@@ -40,17 +41,23 @@ def _cjk_tokens(run: str) -> list[str]:
     return [run] if len(run) <= 2 else [run[i : i + 2] for i in range(len(run) - 1)]
 
 
-def tokenize(text: str, language: str | None = None) -> list[str]:
-    """Lowercase content words in order: stopwords, numbers, links and mentions removed."""
+def tokenize(text: str, language: str | None = None, morphemes: bool = False) -> list[str]:
+    """Lowercase content words in order: stopwords, numbers, links and mentions removed.
+
+    Korean words are stemmed by suffix stripping (fast, no model), or with `morphemes` by the
+    kiwipiepy analyser, which reads the whole text and gives nouns and adjectives; those
+    come after the other words.
+    """
     language = language or detect_language(text)
     stop_latin = _stopwords(language)
     stop_korean = word_set("stopwords_ko.txt")
     cleaned = _MENTION.sub(" ", _URL.sub(" ", text)).lower().replace("’", "'")
     tokens: list[str] = []
+    analysed = morphemes and any(map(is_hangul_syllable, cleaned))
     for word in _WORD.findall(cleaned):
         if is_hangul_syllable(word[0]):
-            stem = korean_stem(word)
-            if _is_korean_content(word, stem) and stem not in stop_korean:
+            stem = "" if analysed else korean_stem(word)
+            if stem and _is_korean_content(word, stem) and stem not in stop_korean:
                 tokens.append(stem)
         elif _CJK_RUN.fullmatch(word):
             tokens.extend(_cjk_tokens(word))
@@ -58,6 +65,8 @@ def tokenize(text: str, language: str | None = None) -> list[str]:
             singular = _english_singular(word) if language in ("en", "und") else word
             if singular not in stop_latin:
                 tokens.append(singular)
+    if analysed:
+        tokens.extend(morpheme for _, morpheme in korean_content_morphemes(cleaned, stop_korean))
     return tokens
 
 

@@ -89,8 +89,40 @@ class LanguageShare(_message.Message):
     comment_count: int
     def __init__(self, language: _Optional[str] = ..., share: _Optional[float] = ..., comment_count: _Optional[int] = ...) -> None: ...
 
+class ToxicityShares(_message.Message):
+    __slots__ = ("hate_share", "offensive_share", "comment_ids")
+    HATE_SHARE_FIELD_NUMBER: _ClassVar[int]
+    OFFENSIVE_SHARE_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_IDS_FIELD_NUMBER: _ClassVar[int]
+    hate_share: float
+    offensive_share: float
+    comment_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, hate_share: _Optional[float] = ..., offensive_share: _Optional[float] = ..., comment_ids: _Optional[_Iterable[str]] = ...) -> None: ...
+
+class SentimentPeriod(_message.Message):
+    __slots__ = ("start_hours", "end_hours", "comment_count", "sentiment")
+    START_HOURS_FIELD_NUMBER: _ClassVar[int]
+    END_HOURS_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_COUNT_FIELD_NUMBER: _ClassVar[int]
+    SENTIMENT_FIELD_NUMBER: _ClassVar[int]
+    start_hours: float
+    end_hours: float
+    comment_count: int
+    sentiment: SentimentDistribution
+    def __init__(self, start_hours: _Optional[float] = ..., end_hours: _Optional[float] = ..., comment_count: _Optional[int] = ..., sentiment: _Optional[_Union[SentimentDistribution, _Mapping]] = ...) -> None: ...
+
+class Disagreement(_message.Message):
+    __slots__ = ("parent", "reply", "reason")
+    PARENT_FIELD_NUMBER: _ClassVar[int]
+    REPLY_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    parent: CommentRef
+    reply: CommentRef
+    reason: str
+    def __init__(self, parent: _Optional[_Union[CommentRef, _Mapping]] = ..., reply: _Optional[_Union[CommentRef, _Mapping]] = ..., reason: _Optional[str] = ...) -> None: ...
+
 class CommentsResult(_message.Message):
-    __slots__ = ("total_comments", "analyzed_comments", "sentiment", "like_weighted_sentiment", "themes", "questions", "spam_share", "spam_comment_ids", "language_mix", "top_comments")
+    __slots__ = ("total_comments", "analyzed_comments", "sentiment", "like_weighted_sentiment", "themes", "questions", "spam_share", "spam_comment_ids", "language_mix", "top_comments", "toxicity", "requests", "sentiment_over_time", "disagreements")
     TOTAL_COMMENTS_FIELD_NUMBER: _ClassVar[int]
     ANALYZED_COMMENTS_FIELD_NUMBER: _ClassVar[int]
     SENTIMENT_FIELD_NUMBER: _ClassVar[int]
@@ -101,6 +133,10 @@ class CommentsResult(_message.Message):
     SPAM_COMMENT_IDS_FIELD_NUMBER: _ClassVar[int]
     LANGUAGE_MIX_FIELD_NUMBER: _ClassVar[int]
     TOP_COMMENTS_FIELD_NUMBER: _ClassVar[int]
+    TOXICITY_FIELD_NUMBER: _ClassVar[int]
+    REQUESTS_FIELD_NUMBER: _ClassVar[int]
+    SENTIMENT_OVER_TIME_FIELD_NUMBER: _ClassVar[int]
+    DISAGREEMENTS_FIELD_NUMBER: _ClassVar[int]
     total_comments: int
     analyzed_comments: int
     sentiment: SentimentDistribution
@@ -111,4 +147,8 @@ class CommentsResult(_message.Message):
     spam_comment_ids: _containers.RepeatedScalarFieldContainer[str]
     language_mix: _containers.RepeatedCompositeFieldContainer[LanguageShare]
     top_comments: _containers.RepeatedCompositeFieldContainer[CommentRef]
-    def __init__(self, total_comments: _Optional[int] = ..., analyzed_comments: _Optional[int] = ..., sentiment: _Optional[_Union[SentimentDistribution, _Mapping]] = ..., like_weighted_sentiment: _Optional[_Union[SentimentDistribution, _Mapping]] = ..., themes: _Optional[_Iterable[_Union[Theme, _Mapping]]] = ..., questions: _Optional[_Iterable[_Union[CommentRef, _Mapping]]] = ..., spam_share: _Optional[float] = ..., spam_comment_ids: _Optional[_Iterable[str]] = ..., language_mix: _Optional[_Iterable[_Union[LanguageShare, _Mapping]]] = ..., top_comments: _Optional[_Iterable[_Union[CommentRef, _Mapping]]] = ...) -> None: ...
+    toxicity: ToxicityShares
+    requests: _containers.RepeatedCompositeFieldContainer[CommentRef]
+    sentiment_over_time: _containers.RepeatedCompositeFieldContainer[SentimentPeriod]
+    disagreements: _containers.RepeatedCompositeFieldContainer[Disagreement]
+    def __init__(self, total_comments: _Optional[int] = ..., analyzed_comments: _Optional[int] = ..., sentiment: _Optional[_Union[SentimentDistribution, _Mapping]] = ..., like_weighted_sentiment: _Optional[_Union[SentimentDistribution, _Mapping]] = ..., themes: _Optional[_Iterable[_Union[Theme, _Mapping]]] = ..., questions: _Optional[_Iterable[_Union[CommentRef, _Mapping]]] = ..., spam_share: _Optional[float] = ..., spam_comment_ids: _Optional[_Iterable[str]] = ..., language_mix: _Optional[_Iterable[_Union[LanguageShare, _Mapping]]] = ..., top_comments: _Optional[_Iterable[_Union[CommentRef, _Mapping]]] = ..., toxicity: _Optional[_Union[ToxicityShares, _Mapping]] = ..., requests: _Optional[_Iterable[_Union[CommentRef, _Mapping]]] = ..., sentiment_over_time: _Optional[_Iterable[_Union[SentimentPeriod, _Mapping]]] = ..., disagreements: _Optional[_Iterable[_Union[Disagreement, _Mapping]]] = ...) -> None: ...

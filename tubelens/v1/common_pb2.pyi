@@ -21,30 +21,58 @@ ENGINE_LOCAL: Engine
 ENGINE_GEMINI: Engine
 
 class TokenUsage(_message.Message):
-    __slots__ = ("input_tokens", "output_tokens", "total_tokens")
+    __slots__ = ("input_tokens", "output_tokens", "total_tokens", "input_tokens_by_modality", "output_tokens_by_modality", "thinking_tokens", "model_calls")
+    class InputTokensByModalityEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: int
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[int] = ...) -> None: ...
+    class OutputTokensByModalityEntry(_message.Message):
+        __slots__ = ("key", "value")
+        KEY_FIELD_NUMBER: _ClassVar[int]
+        VALUE_FIELD_NUMBER: _ClassVar[int]
+        key: str
+        value: int
+        def __init__(self, key: _Optional[str] = ..., value: _Optional[int] = ...) -> None: ...
     INPUT_TOKENS_FIELD_NUMBER: _ClassVar[int]
     OUTPUT_TOKENS_FIELD_NUMBER: _ClassVar[int]
     TOTAL_TOKENS_FIELD_NUMBER: _ClassVar[int]
+    INPUT_TOKENS_BY_MODALITY_FIELD_NUMBER: _ClassVar[int]
+    OUTPUT_TOKENS_BY_MODALITY_FIELD_NUMBER: _ClassVar[int]
+    THINKING_TOKENS_FIELD_NUMBER: _ClassVar[int]
+    MODEL_CALLS_FIELD_NUMBER: _ClassVar[int]
     input_tokens: int
     output_tokens: int
     total_tokens: int
-    def __init__(self, input_tokens: _Optional[int] = ..., output_tokens: _Optional[int] = ..., total_tokens: _Optional[int] = ...) -> None: ...
+    input_tokens_by_modality: _containers.ScalarMap[str, int]
+    output_tokens_by_modality: _containers.ScalarMap[str, int]
+    thinking_tokens: int
+    model_calls: int
+    def __init__(self, input_tokens: _Optional[int] = ..., output_tokens: _Optional[int] = ..., total_tokens: _Optional[int] = ..., input_tokens_by_modality: _Optional[_Mapping[str, int]] = ..., output_tokens_by_modality: _Optional[_Mapping[str, int]] = ..., thinking_tokens: _Optional[int] = ..., model_calls: _Optional[int] = ...) -> None: ...
 
 class Provenance(_message.Message):
-    __slots__ = ("engine", "model", "prompt_version", "token_usage", "cached", "notes")
+    __slots__ = ("engine", "model", "prompt_version", "token_usage", "cached", "notes", "youtube_quota_units", "transcript_track", "inputs_cached")
     ENGINE_FIELD_NUMBER: _ClassVar[int]
     MODEL_FIELD_NUMBER: _ClassVar[int]
     PROMPT_VERSION_FIELD_NUMBER: _ClassVar[int]
     TOKEN_USAGE_FIELD_NUMBER: _ClassVar[int]
     CACHED_FIELD_NUMBER: _ClassVar[int]
     NOTES_FIELD_NUMBER: _ClassVar[int]
+    YOUTUBE_QUOTA_UNITS_FIELD_NUMBER: _ClassVar[int]
+    TRANSCRIPT_TRACK_FIELD_NUMBER: _ClassVar[int]
+    INPUTS_CACHED_FIELD_NUMBER: _ClassVar[int]
     engine: Engine
     model: str
     prompt_version: str
     token_usage: TokenUsage
     cached: bool
     notes: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, engine: _Optional[_Union[Engine, str]] = ..., model: _Optional[str] = ..., prompt_version: _Optional[str] = ..., token_usage: _Optional[_Union[TokenUsage, _Mapping]] = ..., cached: _Optional[bool] = ..., notes: _Optional[_Iterable[str]] = ...) -> None: ...
+    youtube_quota_units: int
+    transcript_track: str
+    inputs_cached: bool
+    def __init__(self, engine: _Optional[_Union[Engine, str]] = ..., model: _Optional[str] = ..., prompt_version: _Optional[str] = ..., token_usage: _Optional[_Union[TokenUsage, _Mapping]] = ..., cached: _Optional[bool] = ..., notes: _Optional[_Iterable[str]] = ..., youtube_quota_units: _Optional[int] = ..., transcript_track: _Optional[str] = ..., inputs_cached: _Optional[bool] = ...) -> None: ...
 
 class VideoMetadata(_message.Message):
     __slots__ = ("video_id", "title", "channel_title", "channel_id", "description", "duration", "published_at", "default_language", "view_count", "like_count", "comment_count", "tags", "url")

@@ -22,10 +22,19 @@ class Task(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     TASK_SUMMARY: _ClassVar[Task]
     TASK_COMMENTS: _ClassVar[Task]
     TASK_THUMBNAIL: _ClassVar[Task]
+
+class CommentOrder(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    COMMENT_ORDER_UNSPECIFIED: _ClassVar[CommentOrder]
+    COMMENT_ORDER_RELEVANCE: _ClassVar[CommentOrder]
+    COMMENT_ORDER_TIME: _ClassVar[CommentOrder]
 TASK_UNSPECIFIED: Task
 TASK_SUMMARY: Task
 TASK_COMMENTS: Task
 TASK_THUMBNAIL: Task
+COMMENT_ORDER_UNSPECIFIED: CommentOrder
+COMMENT_ORDER_RELEVANCE: CommentOrder
+COMMENT_ORDER_TIME: CommentOrder
 
 class VideoRef(_message.Message):
     __slots__ = ("url", "bundle")
@@ -36,12 +45,14 @@ class VideoRef(_message.Message):
     def __init__(self, url: _Optional[str] = ..., bundle: _Optional[str] = ...) -> None: ...
 
 class AnalysisOptions(_message.Message):
-    __slots__ = ("language", "max_comments")
+    __slots__ = ("language", "max_comments", "comment_order")
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     MAX_COMMENTS_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_ORDER_FIELD_NUMBER: _ClassVar[int]
     language: str
     max_comments: int
-    def __init__(self, language: _Optional[str] = ..., max_comments: _Optional[int] = ...) -> None: ...
+    comment_order: CommentOrder
+    def __init__(self, language: _Optional[str] = ..., max_comments: _Optional[int] = ..., comment_order: _Optional[_Union[CommentOrder, str]] = ...) -> None: ...
 
 class AnalyzeRequest(_message.Message):
     __slots__ = ("video", "tasks", "options")
@@ -82,30 +93,34 @@ class TaskResult(_message.Message):
     def __init__(self, task: _Optional[_Union[Task, str]] = ..., status: _Optional[_Union[_status_pb2.Status, _Mapping]] = ..., latency: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., provenance: _Optional[_Union[_common_pb2.Provenance, _Mapping]] = ..., summary: _Optional[_Union[_summary_pb2.SummaryResult, _Mapping]] = ..., comments: _Optional[_Union[_comments_pb2.CommentsResult, _Mapping]] = ..., thumbnail: _Optional[_Union[_thumbnail_pb2.ThumbnailResult, _Mapping]] = ...) -> None: ...
 
 class AnalyzeResponse(_message.Message):
-    __slots__ = ("video", "results", "latency", "request_id")
+    __slots__ = ("video", "results", "latency", "request_id", "youtube_quota_units")
     VIDEO_FIELD_NUMBER: _ClassVar[int]
     RESULTS_FIELD_NUMBER: _ClassVar[int]
     LATENCY_FIELD_NUMBER: _ClassVar[int]
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    YOUTUBE_QUOTA_UNITS_FIELD_NUMBER: _ClassVar[int]
     video: _common_pb2.VideoMetadata
     results: _containers.RepeatedCompositeFieldContainer[TaskResult]
     latency: _duration_pb2.Duration
     request_id: str
-    def __init__(self, video: _Optional[_Union[_common_pb2.VideoMetadata, _Mapping]] = ..., results: _Optional[_Iterable[_Union[TaskResult, _Mapping]]] = ..., latency: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., request_id: _Optional[str] = ...) -> None: ...
+    youtube_quota_units: int
+    def __init__(self, video: _Optional[_Union[_common_pb2.VideoMetadata, _Mapping]] = ..., results: _Optional[_Iterable[_Union[TaskResult, _Mapping]]] = ..., latency: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., request_id: _Optional[str] = ..., youtube_quota_units: _Optional[int] = ...) -> None: ...
 
 class StreamCompleted(_message.Message):
-    __slots__ = ("video", "latency", "succeeded_tasks", "failed_tasks", "request_id")
+    __slots__ = ("video", "latency", "succeeded_tasks", "failed_tasks", "request_id", "youtube_quota_units")
     VIDEO_FIELD_NUMBER: _ClassVar[int]
     LATENCY_FIELD_NUMBER: _ClassVar[int]
     SUCCEEDED_TASKS_FIELD_NUMBER: _ClassVar[int]
     FAILED_TASKS_FIELD_NUMBER: _ClassVar[int]
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    YOUTUBE_QUOTA_UNITS_FIELD_NUMBER: _ClassVar[int]
     video: _common_pb2.VideoMetadata
     latency: _duration_pb2.Duration
     succeeded_tasks: int
     failed_tasks: int
     request_id: str
-    def __init__(self, video: _Optional[_Union[_common_pb2.VideoMetadata, _Mapping]] = ..., latency: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., succeeded_tasks: _Optional[int] = ..., failed_tasks: _Optional[int] = ..., request_id: _Optional[str] = ...) -> None: ...
+    youtube_quota_units: int
+    def __init__(self, video: _Optional[_Union[_common_pb2.VideoMetadata, _Mapping]] = ..., latency: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., succeeded_tasks: _Optional[int] = ..., failed_tasks: _Optional[int] = ..., request_id: _Optional[str] = ..., youtube_quota_units: _Optional[int] = ...) -> None: ...
 
 class AnalyzeStreamResponse(_message.Message):
     __slots__ = ("task_result", "completed")

@@ -22,32 +22,47 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from google.protobuf import duration_pb2 as google_dot_protobuf_dot_duration__pb2
 from tubelens.v1 import common_pb2 as tubelens_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1btubelens/v1/thumbnail.proto\x12\x0btubelens.v1\x1a\x18tubelens/v1/common.proto\"t\n\x17\x41nalyzeThumbnailRequest\x12\r\n\x05image\x18\x01 \x01(\x0c\x12\r\n\x05title\x18\x02 \x01(\t\x12)\n\x05video\x18\x03 \x01(\x0b\x32\x1a.tubelens.v1.VideoMetadata\x12\x10\n\x08language\x18\x04 \x01(\t\"u\n\x18\x41nalyzeThumbnailResponse\x12,\n\x06result\x18\x01 \x01(\x0b\x32\x1c.tubelens.v1.ThumbnailResult\x12+\n\nprovenance\x18\x02 \x01(\x0b\x32\x17.tubelens.v1.Provenance\"l\n\x07\x46inding\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12.\n\x08severity\x18\x02 \x01(\x0e\x32\x1c.tubelens.v1.FindingSeverity\x12\x0f\n\x07message\x18\x03 \x01(\t\x12\x12\n\nsuggestion\x18\x04 \x01(\t\"=\n\x0eScoreCriterion\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0e\n\x06weight\x18\x02 \x01(\x01\x12\r\n\x05score\x18\x03 \x01(\x01\"I\n\x0c\x44\x65tectedFace\x12%\n\x03\x62ox\x18\x01 \x01(\x0b\x32\x18.tubelens.v1.BoundingBox\x12\x12\n\narea_share\x18\x02 \x01(\x01\"*\n\x0cPaletteColor\x12\x0b\n\x03hex\x18\x01 \x01(\t\x12\r\n\x05share\x18\x02 \x01(\x01\"\xde\x02\n\x0fThumbnailResult\x12\r\n\x05width\x18\x01 \x01(\x05\x12\x0e\n\x06height\x18\x02 \x01(\x05\x12\x14\n\x0c\x61spect_ratio\x18\x03 \x01(\x01\x12\x1e\n\x16meets_recommended_size\x18\x04 \x01(\x08\x12\x12\n\nbrightness\x18\x05 \x01(\x01\x12\x10\n\x08\x63ontrast\x18\x06 \x01(\x01\x12\x14\n\x0c\x63olorfulness\x18\x07 \x01(\x01\x12*\n\x07palette\x18\x08 \x03(\x0b\x32\x19.tubelens.v1.PaletteColor\x12(\n\x05\x66\x61\x63\x65s\x18\t \x03(\x0b\x32\x19.tubelens.v1.DetectedFace\x12\r\n\x05score\x18\n \x01(\x05\x12-\n\x08\x63riteria\x18\x0b \x03(\x0b\x32\x1b.tubelens.v1.ScoreCriterion\x12&\n\x08\x66indings\x18\x0c \x03(\x0b\x32\x14.tubelens.v1.Finding*\x8b\x01\n\x0f\x46indingSeverity\x12 \n\x1c\x46INDING_SEVERITY_UNSPECIFIED\x10\x00\x12\x19\n\x15\x46INDING_SEVERITY_INFO\x10\x01\x12\x1c\n\x18\x46INDING_SEVERITY_WARNING\x10\x02\x12\x1d\n\x19\x46INDING_SEVERITY_CRITICAL\x10\x03\x32s\n\x10ThumbnailService\x12_\n\x10\x41nalyzeThumbnail\x12$.tubelens.v1.AnalyzeThumbnailRequest\x1a%.tubelens.v1.AnalyzeThumbnailResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1btubelens/v1/thumbnail.proto\x12\x0btubelens.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x18tubelens/v1/common.proto\"\xab\x01\n\x17\x41nalyzeThumbnailRequest\x12\r\n\x05image\x18\x01 \x01(\x0c\x12\r\n\x05title\x18\x02 \x01(\t\x12)\n\x05video\x18\x03 \x01(\x0b\x32\x1a.tubelens.v1.VideoMetadata\x12\x10\n\x08language\x18\x04 \x01(\t\x12\x35\n\x10\x63\x61ndidate_frames\x18\x05 \x03(\x0b\x32\x1b.tubelens.v1.CandidateFrame\"H\n\x0e\x43\x61ndidateFrame\x12\'\n\x04time\x18\x01 \x01(\x0b\x32\x19.google.protobuf.Duration\x12\r\n\x05image\x18\x02 \x01(\x0c\"u\n\x18\x41nalyzeThumbnailResponse\x12,\n\x06result\x18\x01 \x01(\x0b\x32\x1c.tubelens.v1.ThumbnailResult\x12+\n\nprovenance\x18\x02 \x01(\x0b\x32\x17.tubelens.v1.Provenance\"l\n\x07\x46inding\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12.\n\x08severity\x18\x02 \x01(\x0e\x32\x1c.tubelens.v1.FindingSeverity\x12\x0f\n\x07message\x18\x03 \x01(\t\x12\x12\n\nsuggestion\x18\x04 \x01(\t\"=\n\x0eScoreCriterion\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0e\n\x06weight\x18\x02 \x01(\x01\x12\r\n\x05score\x18\x03 \x01(\x01\"Z\n\x0c\x44\x65tectedFace\x12%\n\x03\x62ox\x18\x01 \x01(\x0b\x32\x18.tubelens.v1.BoundingBox\x12\x12\n\narea_share\x18\x02 \x01(\x01\x12\x0f\n\x07smiling\x18\x03 \x01(\x08\"\xb8\x01\n\rThumbnailText\x12\x0c\n\x04text\x18\x01 \x01(\t\x12%\n\x03\x62ox\x18\x02 \x01(\x0b\x32\x18.tubelens.v1.BoundingBox\x12\x12\n\nconfidence\x18\x03 \x01(\x01\x12\x16\n\x0e\x63ontrast_ratio\x18\x04 \x01(\x01\x12\x17\n\x0fheight_at_small\x18\x05 \x01(\x01\x12\x15\n\rlegible_small\x18\x06 \x01(\x08\x12\x16\n\x0elegible_medium\x18\x07 \x01(\x08\"\xc6\x01\n\x14ThumbnailComposition\x12\x10\n\x08\x63\x65ntre_x\x18\x01 \x01(\x01\x12\x10\n\x08\x63\x65ntre_y\x18\x02 \x01(\x01\x12-\n\x0bsalient_box\x18\x03 \x01(\x0b\x32\x18.tubelens.v1.BoundingBox\x12\x17\n\x0fthirds_distance\x18\x04 \x01(\x01\x12\x14\n\x0c\x65\x64ge_density\x18\x05 \x01(\x01\x12\x16\n\x0e\x62\x61\x64ge_salience\x18\x06 \x01(\x01\x12\x14\n\x0c\x62\x61\x64ge_covers\x18\x07 \x03(\t\"M\n\x13ThumbnailTitleMatch\x12\x0f\n\x07verdict\x18\x01 \x01(\t\x12\x14\n\x0cshared_words\x18\x02 \x03(\t\x12\x0f\n\x07overlap\x18\x03 \x01(\x01\"\x91\x01\n\x0f\x46rameSuggestion\x12\'\n\x04time\x18\x01 \x01(\x0b\x32\x19.google.protobuf.Duration\x12\r\n\x05score\x18\x02 \x01(\x01\x12\x11\n\tsharpness\x18\x03 \x01(\x01\x12\x14\n\x0c\x63olorfulness\x18\x04 \x01(\x01\x12\r\n\x05\x66\x61\x63\x65s\x18\x05 \x01(\x05\x12\x0e\n\x06reason\x18\x06 \x01(\t\"*\n\x0cPaletteColor\x12\x0b\n\x03hex\x18\x01 \x01(\t\x12\r\n\x05share\x18\x02 \x01(\x01\"\x85\x05\n\x0fThumbnailResult\x12\r\n\x05width\x18\x01 \x01(\x05\x12\x0e\n\x06height\x18\x02 \x01(\x05\x12\x14\n\x0c\x61spect_ratio\x18\x03 \x01(\x01\x12\x1e\n\x16meets_recommended_size\x18\x04 \x01(\x08\x12\x12\n\nbrightness\x18\x05 \x01(\x01\x12\x10\n\x08\x63ontrast\x18\x06 \x01(\x01\x12\x14\n\x0c\x63olorfulness\x18\x07 \x01(\x01\x12*\n\x07palette\x18\x08 \x03(\x0b\x32\x19.tubelens.v1.PaletteColor\x12(\n\x05\x66\x61\x63\x65s\x18\t \x03(\x0b\x32\x19.tubelens.v1.DetectedFace\x12\r\n\x05score\x18\n \x01(\x05\x12-\n\x08\x63riteria\x18\x0b \x03(\x0b\x32\x1b.tubelens.v1.ScoreCriterion\x12&\n\x08\x66indings\x18\x0c \x03(\x0b\x32\x14.tubelens.v1.Finding\x12)\n\x05texts\x18\r \x03(\x0b\x32\x1a.tubelens.v1.ThumbnailText\x12\x17\n\x0ftext_area_share\x18\x0e \x01(\x01\x12\x36\n\x0b\x63omposition\x18\x0f \x01(\x0b\x32!.tubelens.v1.ThumbnailComposition\x12\x35\n\x0btitle_match\x18\x10 \x01(\x0b\x32 .tubelens.v1.ThumbnailTitleMatch\x12\x37\n\x11\x66rame_suggestions\x18\x11 \x03(\x0b\x32\x1c.tubelens.v1.FrameSuggestion\x12\x39\n\rmodel_reading\x18\x1e \x01(\x0b\x32\".tubelens.v1.ThumbnailModelReading\"D\n\x19ThumbnailModelReadingFace\x12\x13\n\x0b\x64\x65scription\x18\x01 \x01(\t\x12\x12\n\nexpression\x18\x02 \x01(\t\"\xa4\x02\n\x15ThumbnailModelReading\x12\x13\n\x0b\x64\x65scription\x18\x01 \x01(\t\x12\x15\n\rtext_on_image\x18\x02 \x03(\t\x12\x35\n\x05\x66\x61\x63\x65s\x18\x03 \x03(\x0b\x32&.tubelens.v1.ThumbnailModelReadingFace\x12\x1a\n\x12small_size_clarity\x18\x04 \x01(\x05\x12\x17\n\x0fsmall_size_note\x18\x05 \x01(\t\x12\x13\n\x0btitle_match\x18\x06 \x01(\x05\x12\x18\n\x10title_match_note\x18\x07 \x01(\t\x12\x15\n\rvideo_checked\x18\x08 \x01(\x08\x12\x13\n\x0bvideo_match\x18\t \x01(\x05\x12\x18\n\x10video_match_note\x18\n \x01(\t*\x8b\x01\n\x0f\x46indingSeverity\x12 \n\x1c\x46INDING_SEVERITY_UNSPECIFIED\x10\x00\x12\x19\n\x15\x46INDING_SEVERITY_INFO\x10\x01\x12\x1c\n\x18\x46INDING_SEVERITY_WARNING\x10\x02\x12\x1d\n\x19\x46INDING_SEVERITY_CRITICAL\x10\x03\x32s\n\x10ThumbnailService\x12_\n\x10\x41nalyzeThumbnail\x12$.tubelens.v1.AnalyzeThumbnailRequest\x1a%.tubelens.v1.AnalyzeThumbnailResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'tubelens.v1.thumbnail_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_FINDINGSEVERITY']._serialized_start=953
-  _globals['_FINDINGSEVERITY']._serialized_end=1092
-  _globals['_ANALYZETHUMBNAILREQUEST']._serialized_start=70
-  _globals['_ANALYZETHUMBNAILREQUEST']._serialized_end=186
-  _globals['_ANALYZETHUMBNAILRESPONSE']._serialized_start=188
-  _globals['_ANALYZETHUMBNAILRESPONSE']._serialized_end=305
-  _globals['_FINDING']._serialized_start=307
-  _globals['_FINDING']._serialized_end=415
-  _globals['_SCORECRITERION']._serialized_start=417
-  _globals['_SCORECRITERION']._serialized_end=478
-  _globals['_DETECTEDFACE']._serialized_start=480
-  _globals['_DETECTEDFACE']._serialized_end=553
-  _globals['_PALETTECOLOR']._serialized_start=555
-  _globals['_PALETTECOLOR']._serialized_end=597
-  _globals['_THUMBNAILRESULT']._serialized_start=600
-  _globals['_THUMBNAILRESULT']._serialized_end=950
-  _globals['_THUMBNAILSERVICE']._serialized_start=1094
-  _globals['_THUMBNAILSERVICE']._serialized_end=1209
+  _globals['_FINDINGSEVERITY']._serialized_start=2407
+  _globals['_FINDINGSEVERITY']._serialized_end=2546
+  _globals['_ANALYZETHUMBNAILREQUEST']._serialized_start=103
+  _globals['_ANALYZETHUMBNAILREQUEST']._serialized_end=274
+  _globals['_CANDIDATEFRAME']._serialized_start=276
+  _globals['_CANDIDATEFRAME']._serialized_end=348
+  _globals['_ANALYZETHUMBNAILRESPONSE']._serialized_start=350
+  _globals['_ANALYZETHUMBNAILRESPONSE']._serialized_end=467
+  _globals['_FINDING']._serialized_start=469
+  _globals['_FINDING']._serialized_end=577
+  _globals['_SCORECRITERION']._serialized_start=579
+  _globals['_SCORECRITERION']._serialized_end=640
+  _globals['_DETECTEDFACE']._serialized_start=642
+  _globals['_DETECTEDFACE']._serialized_end=732
+  _globals['_THUMBNAILTEXT']._serialized_start=735
+  _globals['_THUMBNAILTEXT']._serialized_end=919
+  _globals['_THUMBNAILCOMPOSITION']._serialized_start=922
+  _globals['_THUMBNAILCOMPOSITION']._serialized_end=1120
+  _globals['_THUMBNAILTITLEMATCH']._serialized_start=1122
+  _globals['_THUMBNAILTITLEMATCH']._serialized_end=1199
+  _globals['_FRAMESUGGESTION']._serialized_start=1202
+  _globals['_FRAMESUGGESTION']._serialized_end=1347
+  _globals['_PALETTECOLOR']._serialized_start=1349
+  _globals['_PALETTECOLOR']._serialized_end=1391
+  _globals['_THUMBNAILRESULT']._serialized_start=1394
+  _globals['_THUMBNAILRESULT']._serialized_end=2039
+  _globals['_THUMBNAILMODELREADINGFACE']._serialized_start=2041
+  _globals['_THUMBNAILMODELREADINGFACE']._serialized_end=2109
+  _globals['_THUMBNAILMODELREADING']._serialized_start=2112
+  _globals['_THUMBNAILMODELREADING']._serialized_end=2404
+  _globals['_THUMBNAILSERVICE']._serialized_start=2548
+  _globals['_THUMBNAILSERVICE']._serialized_end=2663
 # @@protoc_insertion_point(module_scope)

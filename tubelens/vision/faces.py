@@ -38,18 +38,25 @@ class DetectedFace:
         return self.box.area
 
 
-def detect_faces(image: np.ndarray) -> list[DetectedFace]:
-    """Frontal faces in a BGR or grayscale image, largest first, overlapping hits merged."""
+def detect_faces(
+    image: np.ndarray, max_side: int = DETECTION_SIDE, scale_step: float = 1.1
+) -> list[DetectedFace]:
+    """Frontal faces in a BGR or grayscale image, largest first, overlapping hits merged.
+
+    The search runs on a copy at most `max_side` large: 640 finds faces down to about 4% of
+    a thumbnail's height four times faster than 1280. A coarser `scale_step` (window growth
+    between passes) is faster again and still finds large faces.
+    """
     gray = _gray(image)
     height, width = gray.shape
-    scale = min(1.0, DETECTION_SIDE / max(height, width))
+    scale = min(1.0, max_side / max(height, width))
     small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     # Local (CLAHE) rather than global equalisation: a large flat background would
     # otherwise squeeze the face's own contrast and hide it from the cascade.
     small = cv2.createCLAHE(clipLimit=2.0, tileGridSize=(8, 8)).apply(small)
     min_side = max(24, round(MIN_FACE_SHARE * min(small.shape)))
     found, votes = _cascade(FACE_CASCADE).detectMultiScale2(
-        small, scaleFactor=1.1, minNeighbors=6, minSize=(min_side, min_side)
+        small, scaleFactor=scale_step, minNeighbors=6, minSize=(min_side, min_side)
     )
     candidates = sorted(
         zip(np.asarray(found).reshape(-1, 4).tolist(), np.ravel(votes).tolist(), strict=True),

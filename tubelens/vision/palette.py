@@ -42,7 +42,7 @@ def dominant_colors(
         cv2.setRNGSeed(SEED)  # k-means++ draws from OpenCV's per-thread RNG
         criteria = (cv2.TERM_CRITERIA_EPS + cv2.TERM_CRITERIA_MAX_ITER, 30, 0.5)
         _, labels, centres = cv2.kmeans(
-            lab.astype(np.float32), k, None, criteria, 3, cv2.KMEANS_PP_CENTERS
+            lab.astype(np.float32), k, None, criteria, 1, cv2.KMEANS_PP_CENTERS
         )
         labels = labels.ravel()
     counts = np.bincount(labels, minlength=len(centres)).astype(np.float64)

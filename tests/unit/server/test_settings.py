@@ -24,10 +24,12 @@ def test_default_ports_per_server() -> None:
     ]
 
 
-def test_an_engine_this_version_lacks_is_refused_naming_the_variable() -> None:
+def test_gemini_without_credentials_is_refused_naming_the_variable(monkeypatch) -> None:
+    for name in ("TUBELENS_GEMINI_API_KEY", "GEMINI_API_KEY", "GOOGLE_API_KEY"):
+        monkeypatch.delenv(name, raising=False)
     with pytest.raises(StartupError) as caught:
         build_engine(ServiceSettings(engine="gemini"))
-    assert "TUBELENS_ENGINE" in str(caught.value)
+    assert "TUBELENS_GEMINI_API_KEY" in str(caught.value)
 
 
 def test_a_server_that_cannot_start_exits_with_a_message() -> None:
@@ -39,4 +41,4 @@ def test_a_server_that_cannot_start_exits_with_a_message() -> None:
         env={"TUBELENS_ENGINE": "gemini", "PATH": "/usr/bin:/bin"},
     )
     assert done.returncode == 2
-    assert "TUBELENS_ENGINE" in done.stderr
+    assert "TUBELENS_GEMINI_API_KEY" in done.stderr

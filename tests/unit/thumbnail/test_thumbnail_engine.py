@@ -136,7 +136,7 @@ async def test_engine_reports_local_provenance():
     assert (provenance.engine, provenance.model, provenance.prompt_version) == (
         "local",
         "tubelens-local",
-        "thumbnail-local-1",
+        "thumbnail-local-2",
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from services.comments.domain import CommentsAnalysis, CommentsRequest
+from services.comments.domain import CommentsAnalysis, CommentsRequest, ToxicityShares
 from services.comments.engines.local.reading import (
     ReadComment,
     language_mix,
@@ -14,11 +14,16 @@ from services.comments.engines.local.reading import (
 )
 from services.comments.engines.local.screening import Screening, screen_comments
 from services.comments.engines.local.themes import find_themes
+from services.comments.engines.local.threads import find_disagreements
+from services.comments.engines.local.timeline import sentiment_over_time
 from tubelens.errors import FailedPrecondition
+from tubelens.text import Toxicity
 
 DEFAULT_MAX_THEMES = 6
 MAX_QUESTIONS = 10
 MAX_TOP_COMMENTS = 5
+MAX_REQUESTS = 10
+MAX_DISAGREEMENTS = 10
 # Languages whose words the sentiment analysis reads; others only count emoji.
 SENTIMENT_LANGUAGES = frozenset({"en", "ko"})
 
@@ -43,6 +48,29 @@ def analyze_comments(request: CommentsRequest) -> CommentsAnalysis:
         language_mix=language_mix(read),
         top_comments=tuple(to_ref(item) for item in most_liked(read, MAX_TOP_COMMENTS)),
         notes=_notes(request, screening, read),
+        toxicity=_toxicity(read),
+        requests=tuple(to_ref(item) for item in most_liked(_requests(read), MAX_REQUESTS)),
+        sentiment_over_time=sentiment_over_time(
+            read, request.video.published_at if request.video else None
+        ),
+        disagreements=find_disagreements(read, MAX_DISAGREEMENTS),
+    )
+
+
+def _requests(read: list[ReadComment]) -> list[ReadComment]:
+    # Like questions, requests to the creator are top-level comments; replies answer viewers.
+    return [item for item in read if item.is_request and not item.comment.is_reply]
+
+
+def _toxicity(read: list[ReadComment]) -> ToxicityShares:
+    if not read:
+        return ToxicityShares()
+    hate = sum(item.toxicity is Toxicity.HATE for item in read)
+    offensive = sum(item.toxicity is Toxicity.OFFENSIVE for item in read)
+    return ToxicityShares(
+        hate=hate / len(read),
+        offensive=offensive / len(read),
+        comment_ids=tuple(item.comment.id for item in read if item.toxicity is not Toxicity.NONE),
     )
 
 

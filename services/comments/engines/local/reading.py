@@ -8,7 +8,14 @@ from dataclasses import dataclass
 
 from services.comments.domain import CommentRef, LanguageShare, Sentiment, SentimentShares
 from tubelens.domain import Comment
-from tubelens.text import classify_sentiment, detect_language, is_question
+from tubelens.text import (
+    Toxicity,
+    classify_toxicity,
+    detect_language,
+    is_question,
+    is_request,
+    read_sentiment,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,15 +24,22 @@ class ReadComment:
     language: str
     sentiment: Sentiment
     is_question: bool
+    score: float = 0.0  # valence in [-1, 1]
+    toxicity: Toxicity = Toxicity.NONE
+    is_request: bool = False
 
 
 def read_comment(comment: Comment) -> ReadComment:
     language = detect_language(comment.text)
+    score, polarity = read_sentiment(comment.text, language)
     return ReadComment(
         comment=comment,
         language=language,
-        sentiment=Sentiment(classify_sentiment(comment.text, language).value),
+        sentiment=Sentiment(polarity.value),
         is_question=is_question(comment.text, language),
+        score=score,
+        toxicity=classify_toxicity(comment.text, language),
+        is_request=is_request(comment.text, language),
     )
 
 

@@ -84,7 +84,8 @@ def _theme(
 
 def find_themes(read: Sequence[ReadComment], max_themes: int) -> tuple[Theme, ...]:
     """Up to max_themes themes, largest first; shares are of all the comments in `read`."""
-    tokenized = [(item, tokenize(item.comment.text, item.language)) for item in read]
+    # Korean comments are read as morphemes (kiwipiepy), not whitespace words with particles.
+    tokenized = [(item, tokenize(item.comment.text, item.language, True)) for item in read]
     docs = [item for item, tokens in tokenized if tokens]
     if not docs or max_themes < 1:
         return ()

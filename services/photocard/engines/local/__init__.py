@@ -41,9 +41,9 @@ def create_card(request: PhotoCardRequest) -> PhotoCard:
             "No face was found in the photo; use a photo where one face is clearly visible.",
             reason="NO_FACE",
         )
-    main = best_face(faces)
+    main = best_face(faces, photo)
     if len(faces) > 1:
-        notes.append(f"{len(faces)} faces were found; the largest one was drawn.")
+        notes.append(f"{len(faces)} faces were found; the largest frontal one was drawn.")
     head, face_box = portrait(photo, main)
     alpha = subject_alpha(head, face_box)
     character = draw_character(head, alpha)

@@ -20,6 +20,7 @@ from tubelens.text import (
     classify_sentiment,
     detect_language,
     is_question,
+    is_request,
     is_spam,
     sentiment_score,
     tokenize,
@@ -58,12 +59,14 @@ def summarize_comments(
     ] or praise
     criticism = [c for c in top_level if polarity[c] is Polarity.NEGATIVE]
     questions = [c for c in top_level if is_question(c.text, language_of[c])]
+    requests = [c for c in top_level if is_request(c.text, language_of[c])]
     topics = _frequent_words(genuine, language_of, minimum=2)[:TOPIC_COUNT]
     prose = [
         _topic_sentence(topics[:3], language),
         _share_sentence(len(genuine), len(positive), len(negative), language),
         _criticism_sentence(negative, criticism, language_of, language),
         _question_sentence(questions, language),
+        _request_sentence(requests, language),
     ]
     return CommentSectionSummary(
         text=" ".join(sentence for sentence in prose if sentence),
@@ -72,6 +75,7 @@ def summarize_comments(
         criticism=tuple(shorten(c.text) for c in criticism[:QUOTE_COUNT]),
         questions=tuple(shorten(c.text) for c in questions[:QUOTE_COUNT]),
         comments_considered=len(genuine),
+        requests=tuple(shorten(c.text) for c in requests[:QUOTE_COUNT]),
     )
 
 
@@ -135,3 +139,13 @@ def _question_sentence(questions: list[Comment], language: str) -> str:
     if frame_language(language) == "ko":
         return f"가장 공감을 많이 받은 질문은 {quote}입니다."
     return f"The most liked question is {quote}."
+
+
+def _request_sentence(requests: list[Comment], language: str) -> str:
+    if not requests:
+        return ""
+    quote = quoted(requests[0].text, TEXT_QUOTE_CHARS)
+    if frame_language(language) == "ko":
+        return f"요청 댓글 {len(requests)}개 중 가장 공감을 많이 받은 것은 {quote}입니다."
+    noun = "comment asks" if len(requests) == 1 else "comments ask"
+    return f"{len(requests)} {noun} for something next; the most liked is {quote}."

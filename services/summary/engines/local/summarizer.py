@@ -21,6 +21,7 @@ from services.summary.engines.local.sentences import TimedSentence, split_transc
 from services.summary.engines.local.similarity import build_space, textrank
 from services.summary.engines.local.tldr import main_topics, pick_tldr_sentences, write_tldr
 from services.summary.engines.local.topic_segments import topic_chapters
+from services.summary.engines.local.video import video_part
 from tubelens.domain import VideoMetadata
 from tubelens.errors import FailedPrecondition
 from tubelens.text import UNDETERMINED, detect_language
@@ -53,6 +54,7 @@ def build_summary(request: SummaryRequest) -> Summary:
         notes += [TOPIC_CHAPTERS_NOTE] if chapters else []
     gist = " ".join([video.title, *video.tags, *description_sentences(video.description)[:2]])
     quoted = [texts[i] for i in pick_tldr_sentences(texts, space, centrality, gist)]
+    film = video_part(request.video_digest, chapters, video.duration_seconds)
     return Summary(
         tldr=write_tldr(video, quoted, main_topics(texts, video, analysis_language), language),
         key_points=tuple(key_points),
@@ -61,7 +63,9 @@ def build_summary(request: SummaryRequest) -> Summary:
         source=source,
         language=language,
         comment_summary=summarize_comments(request.comments, language, video.channel_title),
-        notes=tuple(notes),
+        notes=(*notes, *film.notes),
+        shots=film.shots,
+        key_frames=film.key_frames,
     )
 
 

@@ -5,16 +5,25 @@ from __future__ import annotations
 import asyncio
 from dataclasses import replace
 
-from services.thumbnail.domain import PaletteColor, ThumbnailRequest, ThumbnailReview
+from services.thumbnail.domain import PaletteColor, Severity, ThumbnailRequest, ThumbnailReview
+from services.thumbnail.engines.local.advice import advise, compose
 from services.thumbnail.engines.local.faces import find_faces
 from services.thumbnail.engines.local.findings import build_findings
+from services.thumbnail.engines.local.frames import suggest_frames
 from services.thumbnail.engines.local.image_io import decode_thumbnail
 from services.thumbnail.engines.local.metrics import measure
 from services.thumbnail.engines.local.scoring import overall_score, score_criteria
+from services.thumbnail.engines.local.text import find_text, text_area_share
+from services.thumbnail.engines.local.title_match import match_title
 from tubelens.domain import Provenance
 
-PROVENANCE = Provenance(engine="local", model="tubelens-local", prompt_version="thumbnail-local-1")
-NOTES = ("Text in the image is not read: the local engine has no text recognition.",)
+PROVENANCE = Provenance(engine="local", model="tubelens-local", prompt_version="thumbnail-local-2")
+NO_OCR_NOTE = (
+    "Text in the image was not read: tesseract (tesserocr with the eng and kor models) is not "
+    "installed where this service runs."
+)
+READ_NOTE = "Text was read with tesseract (English and Korean): {count} word(s)."
+_SEVERITY_ORDER = {Severity.CRITICAL: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 class LocalThumbnailEngine:
@@ -30,7 +39,18 @@ def review_thumbnail(request: ThumbnailRequest) -> ThumbnailReview:
     thumbnail = decode_thumbnail(request.image)
     m = measure(thumbnail.image, thumbnail.width, thumbnail.height)
     faces = find_faces(thumbnail.image)
-    criteria = score_criteria(m, faces)
+    texts, can_read = find_text(thumbnail.image)
+    layout = compose(thumbnail.image, faces, texts, m.edge_density)
+    title = match_title(texts, request.title) if request.title and can_read else None
+    criteria = score_criteria(m, faces, texts, layout)
+    share = text_area_share(texts)
+    extra = advise(
+        texts, share, can_read, layout, title, faces, thumbnail.image.shape[0], request.language
+    )
+    findings = sorted(
+        build_findings(m, faces, request.language) + tuple(extra),
+        key=lambda f: _SEVERITY_ORDER[f.severity],
+    )
     return ThumbnailReview(
         width=m.width,
         height=m.height,
@@ -43,6 +63,11 @@ def review_thumbnail(request: ThumbnailRequest) -> ThumbnailReview:
         faces=faces,
         score=overall_score(criteria),
         criteria=criteria,
-        findings=build_findings(m, faces, request.language),
-        notes=NOTES,
+        findings=tuple(findings),
+        notes=(READ_NOTE.format(count=len(texts)),) if can_read else (NO_OCR_NOTE,),
+        texts=texts,
+        text_area_share=share,
+        composition=layout,
+        title_match=title,
+        frame_suggestions=suggest_frames(request.candidate_frames),
     )

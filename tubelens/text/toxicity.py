@@ -1,0 +1,60 @@
+"""Whether a comment is hateful, offensive or neither.
+
+Korean uses the committed model trained on Korean news comments (toxicity_ko). English uses
+general word lists: slurs and calls to harm groups are hate, insults and profanity aimed at
+someone are offensive. Other languages are not judged (NONE), rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from tubelens.text.language import detect_language
+from tubelens.text.trained import predict_probabilities
+
+
+class Toxicity(StrEnum):
+    HATE = "hate"
+    OFFENSIVE = "offensive"
+    NONE = "none"
+
+
+# Dehumanising words for groups, and wishes of harm on a group: hate whatever the target.
+_EN_HATE = re.compile(
+    r"\b(?:n[i1]gg(?:er|a)s?|f[a4]gg?(?:ot)?s?|retards?|tr[a4]nn(?:y|ies)|k[iy]kes?|sp[i1]cs?|"
+    r"ch[i1]nks?|wetbacks?|(?:all|these|those) \w+s (?:should|must|need to) (?:die|be killed|"
+    r"go back)|go back to (?:your|their) (?:own )?country|subhuman|vermin)\b",
+    re.IGNORECASE,
+)
+# Insults and profanity; "this is fucking great" is still offensive language by the usual
+# annotation guidelines, so no target is required.
+_EN_OFFENSIVE = re.compile(
+    r"\b(?:idiots?|morons?|stupid|dumb ?(?:ass|fuck)?|losers?|pathetic|shut up|stfu|"
+    r"f+u+c+k+\w*|sh[i1]t\w*|bitch\w*|bastards?|asshole\w*|crap|trash|garbage|clowns?|"
+    r"screw you|go to hell|kill yourself|kys|ugly|disgusting|scum)\b",
+    re.IGNORECASE,
+)
+
+
+def english_toxicity(text: str) -> Toxicity:
+    if _EN_HATE.search(text):
+        return Toxicity.HATE
+    if _EN_OFFENSIVE.search(text):
+        return Toxicity.OFFENSIVE
+    return Toxicity.NONE
+
+
+def korean_toxicity(text: str) -> Toxicity:
+    scores = predict_probabilities("toxicity_ko", text)
+    return Toxicity(max(scores, key=scores.__getitem__))
+
+
+def classify_toxicity(text: str, language: str | None = None) -> Toxicity:
+    """HATE, OFFENSIVE or NONE; languages other than English and Korean are NONE."""
+    language = language or detect_language(text)
+    if language == "ko":
+        return korean_toxicity(text)
+    if language == "en":
+        return english_toxicity(text)
+    return Toxicity.NONE

@@ -1,0 +1,97 @@
+"""Colour work for the text reader: split a line into colour clusters, pick the letter-like
+ones, clean a letter mask, and measure the letters' contrast with what surrounds them."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+KMEANS_STEP = 4  # k-means fits on every 4th pixel, then labels them all
+CLUSTERS = 4  # text fill, its outline or banner, and two for the picture behind
+SPECK_SHARE = 0.0012  # components smaller than this x crop height² are crumbs, not letters
+
+
+def with_ring(
+    crop: np.ndarray, letters: np.ndarray
+) -> tuple[tuple[int, int, int], tuple[int, int, int], np.ndarray]:
+    """Median colour of `letters`, of the thin ring right around them, and the letters."""
+    ring = cv2.dilate(letters.astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool) & ~letters
+    around = crop[ring] if ring.any() else crop[~letters]
+    return median_colour(crop[letters]), median_colour(around), letters
+
+
+def wcag_contrast(a_bgr: tuple[int, int, int], b_bgr: tuple[int, int, int]) -> float:
+    """WCAG 2 contrast ratio of two sRGB colours, 1..21."""
+    la, lb = _luminance(a_bgr), _luminance(b_bgr)
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
+def _luminance(bgr: tuple[int, int, int]) -> float:
+    channels = np.array(bgr[::-1], dtype=np.float64) / 255.0
+    linear = np.where(channels <= 0.04045, channels / 12.92, ((channels + 0.055) / 1.055) ** 2.4)
+    return float(0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2])
+
+
+def touching_border(mask: np.ndarray) -> np.ndarray:
+    """The parts of `mask` connected to the image border."""
+    _, parts = cv2.connectedComponents(mask.astype(np.uint8), connectivity=8)
+    edge = np.unique(np.concatenate([parts[0], parts[-1], parts[:, 0], parts[:, -1]]))
+    return np.isin(parts, edge[edge > 0])
+
+
+def colour_clusters(crop: np.ndarray) -> np.ndarray:
+    """Per-pixel cluster label (k-means in Lab), deterministic."""
+    lab = cv2.cvtColor(crop, cv2.COLOR_BGR2LAB).reshape(-1, 3).astype(np.float32)
+    if float(lab.std(axis=0).max()) < 2.0:
+        return np.zeros(crop.shape[:2], np.int32)  # one flat colour: nothing to separate
+    cv2.setRNGSeed(11)
+    criteria = (cv2.TERM_CRITERIA_EPS + cv2.TERM_CRITERIA_MAX_ITER, 12, 1.0)
+    sample = np.ascontiguousarray(lab[::KMEANS_STEP])  # fit on a sample, then label all
+    _, _, centres = cv2.kmeans(sample, CLUSTERS, None, criteria, 1, cv2.KMEANS_PP_CENTERS)
+    distances = -2.0 * lab @ centres.T + (centres * centres).sum(axis=1)
+    return distances.argmin(axis=1).astype(np.int32).reshape(crop.shape[:2])
+
+
+def letter_like(labels: np.ndarray) -> list[int]:
+    """Clusters ordered by how much they look like letters: pieces inside the box, not at
+    its border, covering a plausible share of it."""
+    scored = []
+    for cluster in np.unique(labels):
+        mask = (labels == cluster).astype(np.uint8)
+        share = mask.mean()
+        _, components = cv2.connectedComponents(mask, connectivity=8)
+        edge = np.unique(
+            np.concatenate([components[0], components[-1], components[:, 0], components[:, -1]])
+        )
+        inside = np.isin(components, edge, invert=True)
+        inner = inside.mean() / max(share, 1e-6)
+        # An outline is a ring: filling its holes grows it a lot. Letters grow a little.
+        solid = inside.sum() / max(1, _filled(inside.astype(np.uint8)).sum())
+        plausible = 0.05 <= share <= 0.65
+        scored.append((inner * solid * plausible, int(cluster)))
+    return [cluster for score, cluster in sorted(scored, reverse=True) if score > 0]
+
+
+def _filled(mask: np.ndarray) -> np.ndarray:
+    """`mask` with its holes filled (background not reachable from the border)."""
+    _, gaps = cv2.connectedComponents(1 - mask, connectivity=4)
+    border = np.unique(np.concatenate([gaps[0], gaps[-1], gaps[:, 0], gaps[:, -1]]))
+    return mask.astype(bool) | np.isin(gaps, border, invert=True)
+
+
+def without_specks(mask: np.ndarray) -> np.ndarray:
+    """Drop crumbs (bits of outline between letters) that tesseract would read as glue, and
+    pieces of the picture reaching the box's edge: letters sit inside their padded box."""
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), 8)
+    keep = np.zeros(count, bool)
+    keep[1:] = stats[1:, cv2.CC_STAT_AREA] >= SPECK_SHARE * mask.shape[0] ** 2
+    height, width = mask.shape
+    x, y, w, h = (stats[1:, i] for i in range(4))
+    at_edge = (x == 0) | (y == 0) | (x + w >= width) | (y + h >= height)
+    keep[1:] &= ~at_edge
+    return keep[labels]
+
+
+def median_colour(pixels: np.ndarray) -> tuple[int, int, int]:
+    b, g, r = (int(v) for v in np.median(pixels.reshape(-1, 3), axis=0))
+    return b, g, r
