@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup system-deps demo test unit lint protos check-protos up clean
+.PHONY: setup system-deps demo test unit lint protos check-protos up bench examples clean
 
 setup: system-deps $(STAMP)
 
@@ -41,6 +41,22 @@ check-protos: protos
 	  git status --short -- tubelens/v1; \
 	  echo "tubelens/v1 is stale: run 'make protos' and commit the result."; exit 1; \
 	fi
+
+# Figures for the README and the issues, from ../shared/data (see each script's --help).
+# PySceneDetect is the reference for shot detection only; --no-deps because it would pull in
+# opencv-python 5, which replaces the cv2 the services need.
+bench: setup
+	$(BIN)/pip install --quiet --no-deps 'scenedetect==0.7.2'
+	$(BIN)/pip install --quiet 'platformdirs>=3' 'tqdm>=4'
+	$(BIN)/python bench/text_quality.py --cv
+	$(BIN)/python bench/comments_scale.py
+	$(BIN)/python bench/thumbnail_ocr.py --count 80
+	$(BIN)/python bench/shots_vs_pyscenedetect.py --frames out/bench/shots
+	$(BIN)/python bench/photocard_character.py
+
+# Pictures a person can look at: annotated thumbnails, photo cards, key frames.
+examples: setup
+	$(BIN)/tubelens examples -o out/examples
 
 up: setup
 	$(BIN)/tubelens up
