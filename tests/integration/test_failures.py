@@ -89,7 +89,9 @@ def _request(**kwargs) -> gateway_pb2.AnalyzeStreamRequest:
 
 async def test_stream_yields_in_completion_order(gateway_with_slow_summary) -> None:
     servicer, gateway = gateway_with_slow_summary
-    servicer.delay = 1.5
+    # Long enough that the other tasks finish first even on a cold, loaded machine (the
+    # thumbnail's first OCR loads tesseract's models).
+    servicer.delay = 5.0
     order = [
         m.task_result.task
         async for m in gateway.AnalyzeStream(_request(), timeout=30)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from google.genai import types
@@ -49,16 +50,7 @@ class GeminiSummaryEngine:
         if comment_summary is not None:
             versions.append(COMMENTS_PROMPT.version)
         notes = (*summary.notes, *notes, *comment_notes)
-        summary = Summary(
-            tldr=summary.tldr,
-            key_points=summary.key_points,
-            chapters=summary.chapters,
-            chapter_origin=summary.chapter_origin,
-            source=summary.source,
-            language=summary.language,
-            comment_summary=comment_summary,
-            notes=notes,
-        )
+        summary = dataclasses.replace(summary, comment_summary=comment_summary, notes=notes)
         provenance = Provenance("gemini", self._model, "+".join(versions), notes=notes)
         return summary, (usage + comment_usage).stamp(provenance)
 
