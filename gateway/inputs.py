@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 T = TypeVar("T")
-PARTS = ("metadata", "transcript", "comments", "thumbnail")
+PARTS = ("metadata", "transcript", "comments", "thumbnail", "video")
 
 
 @dataclass(frozen=True, slots=True)

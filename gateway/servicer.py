@@ -15,6 +15,7 @@ from gateway.fanout import plan_analysis, run_tasks
 from gateway.inputs import PARTS
 from gateway.sources import VideoSource, resolve
 from gateway.tasks import AnalysisPlan
+from gateway.video_scans import VideoScans
 from gateway.youtube.fetcher import YouTubeFetcher
 from gateway.youtube.source import FetchOptions
 from tubelens import convert
@@ -39,6 +40,7 @@ class GatewayServicer(gateway_pb2_grpc.GatewayServiceServicer):
         self._downstream = downstream
         self._settings = settings
         self._youtube = youtube  # None: YouTube links are refused as not configured
+        self._scans = VideoScans()  # bundles' video files; its cache outlives each call
 
     async def Analyze(
         self, request: gateway_pb2.AnalyzeRequest, context: grpc.aio.ServicerContext
@@ -116,7 +118,10 @@ class GatewayServicer(gateway_pb2_grpc.GatewayServiceServicer):
             comment_order=_COMMENT_ORDERS.get(request.options.comment_order, "relevance"),
             max_comments=plan.max_comments,
         )
-        source = await resolve(kind, value, self._settings.samples_dir, self._youtube, options)
+        source = await resolve(
+            kind, value, self._settings.samples_dir, self._youtube, options, self._scans
+        )
+        plan = replace(plan, deadline=deadline)
         if not plan.language:  # empty means the video's own language, for every task
             plan = replace(plan, language=source.metadata.default_language)
         return source, plan, deadline

@@ -11,11 +11,13 @@ from typing import Protocol
 
 from gateway.inputs import InputReport, Once
 from gateway.links import parse_video_id
+from gateway.video_scans import ScanOutcome, VideoScans
 from gateway.youtube.fetcher import YouTubeFetcher
 from gateway.youtube.source import FetchOptions, YouTubeSource
 from tubelens import bundles
 from tubelens.domain import Comment, Transcript, VideoMetadata
 from tubelens.errors import FailedPrecondition, InvalidInput, NotFound
+from tubelens.vision.video_types import VideoDigest
 
 _BUNDLE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 
@@ -29,6 +31,11 @@ class VideoSource(Protocol):
 
     async def thumbnail(self) -> bytes | None: ...
 
+    async def video_digest(self, time_left: float) -> VideoDigest | None:
+        """Shots and stills of the video file, if the source has one; the first caller's
+        `time_left` (seconds to the deadline) bounds the scan."""
+        ...
+
     def report(self, parts: Iterable[str]) -> InputReport:
         """What the named parts (see inputs.PARTS) cost and how they were chosen."""
         ...
@@ -37,18 +44,26 @@ class VideoSource(Protocol):
 class BundleSource:
     """A video read from an offline bundle directory."""
 
-    def __init__(self, path: Path, metadata: VideoMetadata, transcript_language: str) -> None:
+    def __init__(
+        self,
+        path: Path,
+        metadata: VideoMetadata,
+        transcript_language: str,
+        scans: VideoScans | None = None,
+    ) -> None:
         self.path = path
         self.metadata = metadata
         self._transcript_language = transcript_language
         self._once = Once()
+        self._scans = scans  # None: the video file, if any, is not scanned
+        self._video_note = ""
 
     @classmethod
-    async def open(cls, path: Path) -> BundleSource:
+    async def open(cls, path: Path, scans: VideoScans | None = None) -> BundleSource:
         """Reads video.json now (without it there is no video); the rest when asked for."""
         bundles.require_bundle(path)
         metadata, transcript_language = await asyncio.to_thread(bundles.load_header, path)
-        return cls(path, metadata, transcript_language)
+        return cls(path, metadata, transcript_language, scans)
 
     async def transcript(self) -> Transcript | None:
         return await self._once.get(
@@ -68,8 +83,21 @@ class BundleSource:
             "thumbnail", lambda: asyncio.to_thread(bundles.load_thumbnail, self.path)
         )
 
+    async def video_digest(self, time_left: float) -> VideoDigest | None:
+        return await self._once.get("video", lambda: self._scan_video(time_left))
+
+    async def _scan_video(self, time_left: float) -> VideoDigest | None:
+        video = bundles.find_video(self.path)
+        if video is None or self._scans is None:
+            return None
+        outcome: ScanOutcome = await self._scans.digest(video, time_left)
+        self._video_note = outcome.note
+        return outcome.digest
+
     def report(self, parts: Iterable[str]) -> InputReport:
-        return InputReport()  # a bundle costs no quota and needs no explaining
+        # A bundle costs no quota; only what became of its video file needs explaining.
+        note = self._video_note if "video" in parts else ""
+        return InputReport(notes=(note,) if note else ())
 
 
 def bundle_path(reference: str, samples_dir: Path) -> Path:
@@ -103,11 +131,12 @@ async def resolve(
     samples_dir: Path,
     youtube: YouTubeFetcher | None = None,
     options: FetchOptions | None = None,
+    scans: VideoScans | None = None,
 ) -> VideoSource:
     """A VideoRef (its oneof case and value) -> a source; raises what the caller must fix.
     Only the video id is taken from a link: the link itself is never fetched."""
     if kind == "bundle":
-        return await BundleSource.open(bundle_path(value, samples_dir))
+        return await BundleSource.open(bundle_path(value, samples_dir), scans)
     if kind == "url":
         video_id = parse_video_id(value)
         if youtube is None:

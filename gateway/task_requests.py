@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +12,7 @@ from tubelens import convert
 from tubelens.domain import Comment
 from tubelens.errors import FailedPrecondition, TubeLensError
 from tubelens.v1 import comments_pb2, summary_pb2, thumbnail_pb2
+from tubelens.vision.video_types import VideoDigest
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,10 +23,13 @@ class AnalysisPlan:
     language: str
     max_comments: int
     request_id: str
+    deadline: float = math.inf  # on the event loop's clock; bounds the video scan
 
 
 async def summary_request(source: VideoSource, plan: AnalysisPlan) -> Any:
-    transcript, comments = await asyncio.gather(source.transcript(), _comments_if_any(source))
+    transcript, comments, digest = await asyncio.gather(
+        source.transcript(), _comments_if_any(source), source.video_digest(_time_left(plan))
+    )
     request = summary_pb2.SummarizeRequest(
         video=convert.metadata_to_proto(source.metadata),
         language=plan.language,
@@ -32,6 +37,8 @@ async def summary_request(source: VideoSource, plan: AnalysisPlan) -> Any:
     )
     if transcript is not None:
         request.transcript.CopyFrom(convert.transcript_to_proto(transcript))
+    if digest is not None:
+        request.video_digest.CopyFrom(digest_to_proto(digest))
     return request
 
 
@@ -61,12 +68,40 @@ async def thumbnail_request(source: VideoSource, plan: AnalysisPlan) -> Any:
         raise FailedPrecondition(
             "The video has no thumbnail image to analyse.", reason="THUMBNAIL_MISSING"
         )
+    digest = await source.video_digest(_time_left(plan))
     return thumbnail_pb2.AnalyzeThumbnailRequest(
         image=image,
         title=source.metadata.title,
         language=plan.language,
         video=convert.metadata_to_proto(source.metadata),
+        candidate_frames=[
+            thumbnail_pb2.CandidateFrame(time=convert.duration(still.time), image=still.jpeg)
+            for still in (digest.stills if digest else ())
+        ],
     )
+
+
+def digest_to_proto(digest: VideoDigest) -> summary_pb2.ShotDigest:
+    return summary_pb2.ShotDigest(
+        duration=convert.duration(digest.duration),
+        shots=[
+            summary_pb2.Shot(start=convert.duration(s.start), end=convert.duration(s.end))
+            for s in digest.shots
+        ],
+        stills=[
+            summary_pb2.KeyFrame(
+                time=convert.duration(s.time),
+                chapter_index=-1,
+                image_jpeg=s.jpeg,
+                quality=s.quality,
+            )
+            for s in digest.stills
+        ],
+    )
+
+
+def _time_left(plan: AnalysisPlan) -> float:
+    return plan.deadline - asyncio.get_running_loop().time()
 
 
 def most_liked(comments: tuple[Comment, ...], limit: int) -> list[Comment]:

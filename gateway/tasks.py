@@ -53,7 +53,7 @@ TASKS: dict[int, _TaskSpec] = {
         "summary",
         summary_request,
         lambda d: d.summary.Summarize,
-        ("transcript", "comments"),
+        ("transcript", "comments", "video"),
     ),
     gateway_pb2.TASK_COMMENTS: _TaskSpec(
         "comments",
@@ -67,7 +67,7 @@ TASKS: dict[int, _TaskSpec] = {
         "thumbnail",
         thumbnail_request,
         lambda d: d.thumbnail.AnalyzeThumbnail,
-        ("thumbnail",),
+        ("thumbnail", "video"),
     ),
 }
 

@@ -61,6 +61,9 @@ class YouTubeSource:
     async def thumbnail(self) -> bytes | None:
         return await self._once.get("thumbnail", self._load_thumbnail)
 
+    async def video_digest(self, time_left: float) -> None:
+        return None  # the Data API gives no video file to scan
+
     def report(self, parts: Iterable[str]) -> InputReport:
         parts = tuple(parts)
         names = dict.fromkeys(("metadata", *parts))  # each part once, metadata always

@@ -57,6 +57,26 @@ def _summary(console: Console, summary: summary_pb2.SummaryResult) -> None:
         )
     if summary.HasField("comment_summary"):
         console.print(f"\n[bold]Comment section[/bold] {escape(summary.comment_summary.text)}")
+    _video(console, summary)
+
+
+def _video(console: Console, summary: summary_pb2.SummaryResult) -> None:
+    """The video file's shots and key frames (the frames themselves are in --json)."""
+    if not summary.shots:
+        return
+    cuts = [format_offset(shot.start.ToNanoseconds() / 1e9) for shot in summary.shots[1:]]
+    shown = ", ".join(cuts[:12]) + (f", … ({len(cuts) - 12} more)" if len(cuts) > 12 else "")
+    console.print(
+        f"\n[bold]Shots[/bold] {len(summary.shots)}" + (f": cuts at {shown}" if cuts else "")
+    )
+    for frame in summary.key_frames:
+        index = frame.chapter_index
+        where = escape(summary.chapters[index].title) if 0 <= index < len(summary.chapters) else ""
+        console.print(
+            f"  [cyan]{format_offset(frame.time.ToNanoseconds() / 1e9):>7}[/cyan] key frame "
+            f"({len(frame.image_jpeg) // 1024} KB, quality {frame.quality:.2f})"
+            f"{' · ' + where if where else ''}"
+        )
 
 
 def _shares(distribution: comments_pb2.SentimentDistribution) -> str:
@@ -101,6 +121,13 @@ def _thumbnail(console: Console, review: thumbnail_pb2.ThumbnailResult) -> None:
         console.print(
             f"  {escape('[' + severity + ']')} {escape(finding.message)}"
             f"{' → ' + escape(finding.suggestion) if finding.suggestion else ''}"
+        )
+    if review.frame_suggestions:
+        console.print("[bold]Frames of the video that would make good thumbnails[/bold]")
+    for frame in review.frame_suggestions:
+        console.print(
+            f"  [cyan]{format_offset(frame.time.ToNanoseconds() / 1e9):>7}[/cyan] "
+            f"{frame.score:.0f}/100 {escape(frame.reason)}"
         )
 
 

@@ -31,10 +31,24 @@ def digest_scan(scan: VideoScan, count: int = MAX_STILLS) -> VideoDigest:
 
 
 def best_stills(scan: VideoScan, count: int = MAX_STILLS) -> list[Still]:
-    """The `count` best-looking stills, spread over the video: the best of each shot and
-    window first, so every part of the video is represented, in time order."""
-    chosen = sorted(scan.stills, key=lambda s: s.quality, reverse=True)[:count]
-    return sorted(chosen, key=lambda s: s.time)
+    """The `count` best-looking stills, spread over the video, in time order: first the best
+    of each of `count` equal stretches, so a dim chapter still has its own stills to pick a
+    key frame from (the best alone would all come from the brightest scenes); then the best
+    of the rest."""
+    if count <= 0 or not scan.stills:
+        return []
+    stretch = max(scan.duration, 1e-6) / count
+    chosen: dict[int, Still] = {}
+    for still in scan.stills:
+        slot = min(count - 1, int(still.time / stretch))
+        if slot not in chosen or still.quality > chosen[slot].quality:
+            chosen[slot] = still
+    picked = {id(s): s for s in chosen.values()}
+    for still in sorted(scan.stills, key=lambda s: s.quality, reverse=True):
+        if len(picked) >= count:
+            break
+        picked.setdefault(id(still), still)
+    return sorted(picked.values(), key=lambda s: s.time)
 
 
 def jpeg(still: Still) -> bytes:
