@@ -9,6 +9,7 @@ import numpy as np
 KMEANS_STEP = 4  # k-means fits on every 4th pixel, then labels them all
 CLUSTERS = 4  # text fill, its outline or banner, and two for the picture behind
 SPECK_SHARE = 0.0012  # components smaller than this x crop height² are crumbs, not letters
+OUTLINE_HOLES = 0.8  # a cluster enclosing this much (x its own area) is an outline
 
 
 def with_ring(
@@ -70,6 +71,20 @@ def letter_like(labels: np.ndarray) -> list[int]:
         plausible = 0.05 <= share <= 0.65
         scored.append((inner * solid * plausible, int(cluster)))
     return [cluster for score, cluster in sorted(scored, reverse=True) if score > 0]
+
+
+def enclosed_fill(labels: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """The letters' fill when `mask` is their outline, else `mask` itself.
+
+    An outline cluster encloses the fills; the fill cluster alone also holds background pieces
+    of a similar colour that touch the letters outside their outline. The holes of the outline
+    in their commonest colour are the fill, without those pieces.
+    """
+    holes = ~mask & ~touching_border(~mask)
+    if holes.sum() <= OUTLINE_HOLES * mask.sum():
+        return mask
+    counts = np.bincount(labels[holes], minlength=CLUSTERS)
+    return holes & (labels == counts.argmax())
 
 
 def _filled(mask: np.ndarray) -> np.ndarray:

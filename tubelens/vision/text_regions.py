@@ -20,6 +20,7 @@ MIN_STROKE_CONTRAST = 45  # luma levels a stroke must stand out from its surroun
 MIN_LINE_HEIGHT = 9  # px at SEARCH_WIDTH (18 px at 1280x720): smaller text is not text to us
 MAX_LINE_HEIGHT = 0.5  # of the image height
 MAX_LINES = 8
+MIN_LINE_WIDTH = 0.85  # x its height: one Hangul syllable ("빵") is about square
 VALLEY = 0.2  # rows under this share of a typical row's strokes separate two lines
 SPLIT_HEIGHT = 0.2  # of the image height: a taller run of rows is more than one line
 
@@ -136,8 +137,8 @@ def _line_box(
 ) -> LineBox | None:
     """A padded box in full-size pixels, or None when the rectangle cannot be a text line."""
     x, y, w, h = rect
-    if h > MAX_LINE_HEIGHT * shape[0] or w < 1.2 * h:
-        return None  # taller than any headline, or too narrow for a word
+    if h > MAX_LINE_HEIGHT * shape[0] or w < MIN_LINE_WIDTH * h:
+        return None  # taller than any headline, or too narrow for a word or syllable
     pad = max(2, h // 5)
     x0, y0 = max(0, x - pad), max(0, y - pad)
     x1, y1 = min(shape[1], x + w + pad), min(shape[0], y + h + pad)

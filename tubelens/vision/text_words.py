@@ -12,7 +12,9 @@ MIN_WORD_CONFIDENCE = {1: 85.0, 2: 50.0}
 NUMBER_CONFIDENCE = 80.0  # "3", "10": numbers are hooks, but textures read as digits too
 LONG_WORD_CONFIDENCE = 35.0
 TRIM = ".,;:'\"`~_|[](){}<>"
+BARS = ("|", "l", "]", "[")  # how tesseract reads a lone sans-serif capital I
 SPACE_SHARE = 0.25  # an empty column run this wide (x text height) separates two words
+LINE_OVER_LETTERS = 1.4  # a line box is its letters' height plus a fifth above and below
 SYLLABLE_GAP = 0.4  # of the height: Hangul pieces further apart stay separate words
 SPACE_OVER_LETTER_GAP = 1.6  # ... and this many times the typical gap between letters
 
@@ -101,7 +103,10 @@ def measured_spaces(
     # Between letters of outlined text the fills stand two outlines apart, so a fixed share
     # of the height is not enough: a space must also be clearly wider than a letter gap.
     letter_gap = float(np.median([b - a for a, b in runs]))
-    min_gap = max(SPACE_SHARE * (bottom - top), SPACE_OVER_LETTER_GAP * letter_gap)
+    # The band can be too tall when a piece's box is garbage; the line box's own height
+    # (letters plus their padding) bounds the letter height.
+    height = min(bottom - top, mask.shape[0] / LINE_OVER_LETTERS)
+    min_gap = max(SPACE_SHARE * height, SPACE_OVER_LETTER_GAP * letter_gap)
     return [(a, b) for a, b in runs if b - a >= min_gap]
 
 
@@ -117,6 +122,15 @@ def tidy(text: str) -> str:
     if "@" in text[1:] and text.replace("@", "").isupper():
         text = text.replace("@", "O")
     return text
+
+
+def with_capital_i(pieces: list[Piece]) -> list[Piece]:
+    """A lone bar ("|", "l") among capitalised Latin words is the word "I": in the bold sans
+    fonts of thumbnails a capital I is a bare bar, and thumbnails put no pipes between words."""
+    capitals = any(len(p[0]) > 1 and p[0].isascii() and p[0].isupper() for p in pieces)
+    if not capitals:
+        return pieces
+    return [("I", c, box) if text in BARS else (text, c, box) for text, c, box in pieces]
 
 
 def confidence_floor(text: str) -> float:

@@ -58,3 +58,41 @@ def test_words_are_tidied_and_hangul_pieces_joined():
     assert [p[0] for p in joined(apart, [(62, 78)])] == ["라떼", "만들기"]
     latin = [("EASY", 90.0, [0, 0, 60, 40]), ("BREAD", 90.0, [64, 0, 140, 40])]
     assert [p[0] for p in joined(latin, [])] == ["EASY", "BREAD"]  # tesseract's Latin breaks stand
+
+
+def test_an_outline_is_replaced_by_the_fill_it_encloses():
+    from tubelens.vision.text_colours import enclosed_fill
+
+    labels = np.zeros((40, 80), np.int32)  # 0: picture
+    labels[7:33, 7:33] = 1  # a letter's outline ...
+    labels[10:30, 10:30] = 2  # ... around its fill
+    labels[10:30, 50:70] = 2  # a patch of the picture in the fill's colour, outside
+    fill = enclosed_fill(labels, labels == 1)
+    assert fill[10:30, 10:30].all()
+    assert not fill[:, 40:].any() and not fill[7:10].any()
+    solid = labels == 2  # a cluster enclosing nothing is kept as it is
+    assert (enclosed_fill(labels, solid) == solid).all()
+
+
+def test_a_lone_bar_among_capitals_is_the_word_i():
+    from tubelens.vision.text_words import with_capital_i
+
+    box = [0, 0, 10, 10]
+    line = [("TRIP", 95.0, box), ("|", 94.0, box)]
+    assert [p[0] for p in with_capital_i(line)] == ["TRIP", "I"]
+    korean = [("여행", 95.0, box), ("|", 94.0, box)]
+    assert [p[0] for p in with_capital_i(korean)] == ["여행", "|"]  # no capitals: left alone
+
+
+def test_a_single_hangul_syllable_is_a_text_line():
+    from PIL import Image, ImageDraw, ImageFont
+
+    from tubelens.vision.synthetic_text import FONT_DIR
+
+    canvas = Image.new("RGB", (1280, 720), (40, 90, 160))
+    face = ImageFont.truetype(FONT_DIR + "NanumGothicBold.ttf", 96)
+    ImageDraw.Draw(canvas).text((200, 300), "빵", font=face, fill=(255, 255, 255))
+    image = np.asarray(canvas)[:, :, ::-1].copy()
+    boxes = find_text_lines(image)
+    assert len(boxes) == 1 and 150 <= boxes[0].x <= 210 and 250 <= boxes[0].y <= 320
+    assert [w.text for w in read_text(image).words] == ["빵"]
