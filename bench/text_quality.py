@@ -8,13 +8,17 @@ those rows go through the serving path (classify_sentiment, classify_toxicity), 
 included. Cross-validated: the training pipeline of scripts/train_text_models.py over all
 rows, 5 folds. Spam uses hand-written rules (nothing trained), so it is measured on all rows.
 Plain VADER is printed beside the English figures as the baseline the issue names.
+Carry-over: the sentiment counts and toxicity flags on the two sample bundles' real comments
+(samples/en-sourdough, mostly friendly; samples/ko-homecafe, friendly with a few complaints).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,6 +80,17 @@ def spam() -> None:
     print(f"spam F1             {f1_score(gold, predicted):.4f}   ({len(rows)} rows, rules)")
 
 
+def samples() -> None:
+    """Carry-over to comments: how the two sample bundles' comments are read."""
+    for name in ("en-sourdough", "ko-homecafe"):
+        path = ROOT / "samples" / name / "comments.jsonl"
+        texts = [json.loads(line)["text"] for line in path.read_text("utf-8").splitlines()]
+        polarity = Counter(classify_sentiment(text).value for text in texts)
+        flagged = sum(classify_toxicity(text).value != "none" for text in texts)
+        counts = " / ".join(f"{polarity[k]} {k}" for k in ("positive", "neutral", "negative"))
+        print(f"sample {name:13s}{counts}; {flagged} of {len(texts)} flagged toxic")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cv", action="store_true", help="also run 5-fold cross-validation")
@@ -87,6 +102,7 @@ def main() -> None:
     korean()
     toxicity()
     spam()
+    samples()
     if args.cv:
         for name in ("sentiment_en", "sentiment_ko", "toxicity_ko"):
             for figure, value in cross_validate(name, log=lambda _: None).items():

@@ -32,7 +32,8 @@ sys.path.insert(0, str(ROOT))
 from tubelens.text.features import DIMENSIONS, feature_names, hashed_row  # noqa: E402
 from tubelens.text.linear_model import LinearTextModel, save_model  # noqa: E402
 from tubelens.text.questions import is_question  # noqa: E402
-from tubelens.text.sentiment import decide, is_opinionated  # noqa: E402
+from tubelens.text.sentiment import decide, lexicon_score  # noqa: E402
+from tubelens.text.toxicity import decide_toxicity  # noqa: E402
 from tubelens.text.trained import SPECS, ModelSpec  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data"
@@ -70,9 +71,7 @@ def is_held_out(text: str) -> bool:
 def feature_matrix(texts: list[str], spec: ModelSpec) -> csr_matrix:
     indexes, values, pointers = [], [], [0]
     for text in texts:
-        row_indexes, row_values = hashed_row(
-            feature_names(text, spec.char_range), spec.extras(text)
-        )
+        row_indexes, row_values = hashed_row(feature_names(text, spec.features), spec.extras(text))
         indexes.append(row_indexes)
         values.append(row_values)
         pointers.append(pointers[-1] + len(row_indexes))
@@ -97,7 +96,7 @@ def fit(matrix: csr_matrix, labels: np.ndarray, spec: ModelSpec) -> LinearTextMo
         model = OneVsRestClassifier(base).fit(matrix, labels)
         weights = np.vstack([estimator.coef_ for estimator in model.estimators_])
         bias = np.concatenate([estimator.intercept_ for estimator in model.estimators_])
-    return LinearTextModel(weights, bias, tuple(str(c) for c in classes), spec.char_range)
+    return LinearTextModel(weights, bias, tuple(str(c) for c in classes), spec.features)
 
 
 def probability_matrix(model: LinearTextModel, matrix: csr_matrix) -> np.ndarray:
@@ -116,12 +115,15 @@ def predict_matrix(
     """Labels as the serving path gives them (sentiment: with the neutral rule applied)."""
     probabilities = probability_matrix(model, matrix)
     if not name.startswith("sentiment_"):
-        return [model.classes[i] for i in probabilities.argmax(axis=1)]
+        return [
+            decide_toxicity(dict(zip(model.classes, row, strict=True))).value
+            for row in probabilities
+        ]
     language = name.removeprefix("sentiment_")
     return [
         decide(
             dict(zip(model.classes, row, strict=True)),
-            is_opinionated(text, language),
+            lexicon_score(text, language),
             language,
             is_question(text, language),
         )[1].value

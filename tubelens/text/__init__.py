@@ -34,4 +34,16 @@ __all__ = [
     "sentiment_score",
     "spam_reasons",
     "tokenize",
+    "warm_up",
 ]
+
+
+def warm_up() -> None:
+    """Load every model and the Korean analyser now, so a server pays for it before it reports
+    SERVING rather than on its first request (kiwipiepy alone takes seconds)."""
+    for text, language in (("정말 좋아요 감사합니다", "ko"), ("I really love this video", "en")):
+        read_sentiment(text, language)
+        classify_toxicity(text, language)
+    from tubelens.text.morphology import korean_content_morphemes
+
+    korean_content_morphemes("커피 맛있어요")

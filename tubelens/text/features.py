@@ -2,8 +2,10 @@
 
 A text becomes a sparse vector of hashed feature counts: character n-grams inside each word
 (with word boundaries), whole words, word pairs with negation scope marked, and chat markers
-(laughter, tears, "!!!", "lol", emoji valence). Hashing with CRC-32 is stable across runs and
-machines, so the committed weights need no vocabulary file.
+(laughter, tears, "!!!", "lol", emoji valence). A FeatureSet adds, for Korean, character
+n-grams that cross a space (so "안 좋" and "재미 없" are seen together) and kiwipiepy morphemes
+with their tags (so 안/MA and 않/VX are features whatever the spacing). Hashing with CRC-32 is
+stable across runs and machines, so the committed weights need no vocabulary file.
 """
 
 from __future__ import annotations
@@ -14,11 +16,13 @@ import re
 import zlib
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
 
 from tubelens.text.emoji import emoji_signals
+from tubelens.text.morphology import tagged_morphemes
 
 HASH_BITS = 18
 DIMENSIONS = 1 << HASH_BITS
@@ -40,6 +44,24 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("tilde", re.compile(r"~")),
     ("caps", re.compile(r"\b[A-Z]{3,}\b")),
 )
+
+
+@dataclass(frozen=True)
+class FeatureSet:
+    """Which feature families a model reads (stored with its weights)."""
+
+    char_range: tuple[int, int] = (1, 4)  # n-gram sizes inside words; (0, 0) for none
+    cross_range: tuple[int, int] = (0, 0)  # sizes of n-grams that span a space; (0, 0): none
+    morphemes: bool = False  # kiwipiepy form/tag unigrams and bigrams (Korean)
+    char_words: bool = True  # whole words from the character tokeniser ("w:")
+
+    def as_array(self) -> np.ndarray:
+        return np.array([*self.char_range, *self.cross_range, self.morphemes, self.char_words])
+
+    @classmethod
+    def from_array(cls, values: np.ndarray) -> FeatureSet:
+        low, high, cross_low, cross_high, morphemes, char_words = (int(v) for v in values)
+        return cls((low, high), (cross_low, cross_high), bool(morphemes), bool(char_words))
 
 
 def _bucket(name: str) -> int:
@@ -67,14 +89,32 @@ def _english_words(text: str) -> list[str]:
     return words
 
 
-def feature_names(text: str, char_range: tuple[int, int] = (1, 4)) -> Counter[str]:
+def _cross_grams(lowered: str, low: int, high: int) -> Iterable[str]:
+    """Character n-grams that contain a space: the pieces of one phrase split by spacing."""
+    joined = " ".join(lowered.split())
+    for size in range(low, high + 1):
+        for start in range(len(joined) - size + 1):
+            gram = joined[start : start + size]
+            if " " in gram.strip():
+                yield "x:" + gram
+
+
+def feature_names(text: str, features: FeatureSet = FeatureSet()) -> Counter[str]:
     """The named features of one text (before hashing), with their counts."""
     names: Counter[str] = Counter()
     cleaned = _URL.sub(" url ", text)
     lowered = cleaned.lower()
     for word in _WORD.findall(lowered):
-        names["w:" + word] += 1
-        names.update(_char_grams(word, *char_range))
+        if features.char_words:
+            names["w:" + word] += 1
+        if features.char_range[1]:
+            names.update(_char_grams(word, *features.char_range))
+    if features.cross_range[1]:
+        names.update(_cross_grams(lowered, *features.cross_range))
+    if features.morphemes:
+        morphemes = tagged_morphemes(cleaned)
+        names.update("k:" + morpheme for morpheme in morphemes)
+        names.update(f"kb:{a} {b}" for a, b in itertools.pairwise(morphemes))
     words = _english_words(cleaned)
     names.update("n:" + word for word in words if word.startswith("NOT_"))
     names.update(f"b:{a} {b}" for a, b in itertools.pairwise(words))

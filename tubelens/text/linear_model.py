@@ -1,8 +1,8 @@
 """Committed linear models over hashed features: loading the .npz and predicting with numpy.
 
 Each model file holds `weights` (one row per class, or one row for a binary model), `bias`,
-`classes` and `char_range`, written by scripts/train_text_models.py. Prediction needs only
-numpy, so a serving container carries no training library.
+`classes` and `features` (the FeatureSet it reads), written by scripts/train_text_models.py.
+Prediction needs only numpy, so a serving container carries no training library.
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ from importlib.resources import files
 
 import numpy as np
 
-from tubelens.text.features import extra_indexes, feature_names, hashed_row
+from tubelens.text.features import FeatureSet, extra_indexes, feature_names, hashed_row
 
 
 @lru_cache(maxsize=16)
-def _text_row(text: str, char_range: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+def _text_row(text: str, features: FeatureSet) -> tuple[np.ndarray, np.ndarray]:
     # Sentiment and toxicity read the same comment one after the other: hash it once.
-    return hashed_row(feature_names(text, char_range))
+    return hashed_row(feature_names(text, features))
 
 
 @dataclass(frozen=True)
@@ -27,11 +27,11 @@ class LinearTextModel:
     weights: np.ndarray  # (rows, DIMENSIONS) float16
     bias: np.ndarray  # (rows,)
     classes: tuple[str, ...]
-    char_range: tuple[int, int]
+    features: FeatureSet
 
     def probabilities(self, text: str, extra: dict[str, float] | None = None) -> dict[str, float]:
         """Class -> probability for one text (softmax, or a sigmoid for two classes)."""
-        indexes, values = _text_row(text, self.char_range)
+        indexes, values = _text_row(text, self.features)
         if extra:
             indexes = np.concatenate([indexes, extra_indexes(tuple(extra))])
             values = np.concatenate([values, list(extra.values())])
@@ -57,7 +57,7 @@ def load_model(name: str) -> LinearTextModel:
             weights=data["weights"],
             bias=data["bias"].astype(np.float64),
             classes=tuple(str(label) for label in data["classes"]),
-            char_range=(int(data["char_range"][0]), int(data["char_range"][1])),
+            features=FeatureSet.from_array(data["features"]),
         )
 
 
@@ -68,5 +68,5 @@ def save_model(path: str, model: LinearTextModel) -> None:
         weights=model.weights.astype(np.float16),
         bias=model.bias.astype(np.float32),
         classes=np.array(model.classes),
-        char_range=np.array(model.char_range),
+        features=model.features.as_array(),
     )

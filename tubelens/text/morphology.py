@@ -41,3 +41,11 @@ def korean_content_morphemes(
         elif token.tag in _PREDICATES and token.form not in _LIGHT_STEMS:
             morphemes.append((token.start, token.form + "다"))
     return morphemes
+
+
+def tagged_morphemes(text: str) -> list[str]:
+    """Every morpheme as "form/tag" (tag cut to two letters: VV-R and VV read alike).
+
+    Model features: negation (안/MAG, 못/MAG, 않/VX) and endings survive any spacing.
+    """
+    return [f"{token.form}/{token.tag[:2]}" for token in _kiwi().tokenize(text)]

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 import tubelens.text.models as models_package
-from tubelens.text.features import DIMENSIONS, feature_names, hashed_row
+from tubelens.text.features import DIMENSIONS, FeatureSet, feature_names, hashed_row
 from tubelens.text.linear_model import load_model
 from tubelens.text.morphology import korean_content_morphemes
 from tubelens.text.tokens import tokenize
@@ -52,3 +52,19 @@ def test_korean_morphemes_are_nouns_and_dictionary_form_adjectives():
         "라떼아트",
         "우유",
     ]
+
+
+def test_korean_feature_set_sees_across_spaces_and_morphemes():
+    korean = FeatureSet(char_range=(1, 4), cross_range=(2, 5), morphemes=True)
+    spaced, joined = feature_names("안 좋아요", korean), feature_names("안좋아요", korean)
+    assert "x:안 좋" in spaced  # the phrase, spacing kept as one piece
+    assert not any(name.startswith("x:") for name in joined)  # nothing crosses a space
+    # Either spacing yields the negating adverb as a morpheme, so both share that feature.
+    assert "k:안/MA" in spaced and "k:안/MA" in joined
+    assert not any(name.startswith(("x:", "k:")) for name in feature_names("안 좋아요"))
+
+
+def test_feature_sets_survive_the_model_file():
+    for spec in SPECS.values():
+        assert FeatureSet.from_array(spec.features.as_array()) == spec.features
+        assert load_model(spec.name).features == spec.features

@@ -1,6 +1,7 @@
 import pytest
 
 from tubelens.text import Toxicity, classify_toxicity, is_request
+from tubelens.text.toxicity import decide_toxicity
 
 
 @pytest.mark.parametrize(
@@ -56,3 +57,17 @@ def test_korean_toxicity_reads_insults_and_leaves_kind_words_alone():
 
 def test_other_languages_are_not_judged():
     assert classify_toxicity("Qué asco de video", "es") is Toxicity.NONE
+
+
+def test_korean_toxicity_needs_a_margin_over_none():
+    # The news-comment model's narrow leads are friendly video comments more often than not.
+    assert decide_toxicity({"hate": 0.3, "offensive": 0.3, "none": 0.4}) is Toxicity.NONE
+    assert decide_toxicity({"hate": 0.15, "offensive": 0.45, "none": 0.4}) is Toxicity.NONE
+    assert decide_toxicity({"hate": 0.1, "offensive": 0.8, "none": 0.1}) is Toxicity.OFFENSIVE
+    assert decide_toxicity({"hate": 0.45, "offensive": 0.4, "none": 0.15}) is Toxicity.OFFENSIVE
+    assert decide_toxicity({"hate": 0.6, "offensive": 0.3, "none": 0.1}) is Toxicity.HATE
+
+
+def test_friendly_korean_questions_are_not_flagged():
+    for text in ("우유는 어떤 걸 쓰시나요?", "에스프레소 대신 인스턴트 커피로도 가능할까요?"):
+        assert classify_toxicity(text, "ko") is Toxicity.NONE

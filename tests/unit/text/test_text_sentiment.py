@@ -1,6 +1,7 @@
 import pytest
 
 from tubelens.text import Polarity, classify_sentiment, sentiment_score
+from tubelens.text.sentiment import decide, lexicon_score
 from tubelens.text.sentiment_ko import korean_sentiment_score
 
 
@@ -103,3 +104,29 @@ def test_scores_stay_in_range(text):
 
 def test_polarity_values_match_the_comments_contract():
     assert [p.value for p in Polarity] == ["positive", "neutral", "negative"]
+
+
+def test_the_lexicon_pulls_a_review_models_lean():
+    # A model lean the lexicon contradicts is weakened, and can be overturned.
+    leaning_positive = {"positive": 0.6, "negative": 0.4}
+    assert decide(leaning_positive, 0.0, "ko") == (pytest.approx(0.14), Polarity.POSITIVE)
+    score, polarity = decide(leaning_positive, -0.6, "ko")
+    assert score < 0 and polarity is Polarity.NEGATIVE
+
+
+def test_english_neutral_class_and_opinionless_questions_are_neutral():
+    sure_of_neutral = {"positive": 0.5, "neutral": 0.3, "negative": 0.2}
+    assert decide(sure_of_neutral, 0.4, "en")[1] is Polarity.NEUTRAL
+    weak_lean = {"positive": 0.5, "neutral": 0.1, "negative": 0.4}
+    assert decide(weak_lean, 0.0, "en", asks=True)[1] is Polarity.NEUTRAL
+    assert decide(weak_lean, 0.3, "en", asks=True)[1] is Polarity.POSITIVE
+    assert decide(weak_lean, 0.0, "en")[1] is Polarity.POSITIVE
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [("Made it with my kids. 10/10.", 1), ("Honestly a 2/10 for me", -1), ("v1.5/10.5", 0)],
+)
+def test_english_ratings_count_as_opinion(text, sign):
+    score = lexicon_score(text, "en")
+    assert (score > 0) - (score < 0) == sign

@@ -11,13 +11,17 @@ import asyncio
 from services.summary.domain import Summary, SummaryRequest
 from services.summary.engines.local.summarizer import build_summary
 from tubelens.domain import Provenance
+from tubelens.text import warm_up
 
 ENGINE_NAME = "local"
 MODEL_NAME = "tubelens-local"
-PROMPT_VERSION = "summary-local-1"  # bump when the output for the same input changes
+PROMPT_VERSION = "summary-local-2"  # bump when the output for the same input changes
 
 
 class LocalSummaryEngine:
+    def __init__(self) -> None:
+        warm_up()  # the comment-section summary reads sentiment with the text models
+
     async def summarize(self, request: SummaryRequest) -> tuple[Summary, Provenance]:
         # The analysis is CPU-bound; a worker thread keeps the server's event loop responsive.
         summary = await asyncio.to_thread(build_summary, request)
