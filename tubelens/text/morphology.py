@@ -8,9 +8,9 @@ The analyser is loaded once per process (about a second, and its model's memory)
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
-from kiwipiepy import Kiwi
+from kiwipiepy import Kiwi, Token
 
 _NOUNS = frozenset({"NNG", "NNP", "XR", "SL", "SH"})
 _PREDICATES = frozenset({"VA", "VA-R", "VA-I"})
@@ -23,6 +23,12 @@ def _kiwi() -> Kiwi:
     return Kiwi(num_workers=-1)  # -1: no worker threads, analyse in the calling thread
 
 
+# The sentiment model, the toxicity model and the themes all ask about the same comment.
+@lru_cache(maxsize=256)
+def _analysed(text: str) -> tuple[Token, ...]:
+    return tuple(_kiwi().tokenize(text))
+
+
 def korean_content_morphemes(
     text: str, stopwords: frozenset[str] = frozenset()
 ) -> list[tuple[int, str]]:
@@ -31,7 +37,7 @@ def korean_content_morphemes(
     `stopwords` holds nouns and bare predicate stems ("좋", "나오") to leave out.
     """
     morphemes: list[tuple[int, str]] = []
-    for token in _kiwi().tokenize(text):
+    for token in _analysed(text):
         if not any("\uac00" <= char <= "\ud7a3" for char in token.form):
             continue  # Latin words, numbers and symbols are the caller's to read
         if token.form in stopwords:
@@ -48,4 +54,4 @@ def tagged_morphemes(text: str) -> list[str]:
 
     Model features: negation (안/MAG, 못/MAG, 않/VX) and endings survive any spacing.
     """
-    return [f"{token.form}/{token.tag[:2]}" for token in _kiwi().tokenize(text)]
+    return [f"{token.form}/{token.tag[:2]}" for token in _analysed(text)]
