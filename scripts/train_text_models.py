@@ -4,7 +4,9 @@
     .venv/bin/python scripts/train_text_models.py --cv-only  # figures only, nothing written
 
 Each model is a logistic regression (liblinear, one-vs-rest for three classes) over the hashed
-features of tubelens/text/features.py plus the extras in tubelens/text/trained.py. The saved
+features of tubelens/text/features.py, weighted by inverse document frequency and, per class,
+by naive-Bayes log-count ratios (Wang & Manning's NB-SVM idea, folded into the saved weights),
+plus the dense extras in tubelens/text/trained.py. The saved
 model is trained on every row except a fixed tenth (crc32(text) % 10 == 0), which the unit
 tests keep for a held-out check; the cross-validated figures use all rows.
 """
@@ -17,6 +19,7 @@ import sys
 import time
 import zlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -24,14 +27,14 @@ from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score
 from sklearn.model_selection import StratifiedKFold
-from sklearn.multiclass import OneVsRestClassifier
+from sklearn.preprocessing import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tubelens.text.features import DIMENSIONS, feature_names, hashed_row  # noqa: E402
+from tubelens.text.features import DIMENSIONS, extra_indexes, feature_names, hashed_counts  # noqa: E402
 from tubelens.text.linear_model import LinearTextModel, save_model  # noqa: E402
-from tubelens.text.questions import is_question  # noqa: E402
+from tubelens.text.questions import only_asks  # noqa: E402
 from tubelens.text.sentiment import decide, lexicon_score  # noqa: E402
 from tubelens.text.toxicity import decide_toxicity  # noqa: E402
 from tubelens.text.trained import SPECS, ModelSpec  # noqa: E402
@@ -68,39 +71,95 @@ def is_held_out(text: str) -> bool:
     return zlib.crc32(text.encode("utf-8")) % 10 == 0
 
 
-def feature_matrix(texts: list[str], spec: ModelSpec) -> csr_matrix:
-    indexes, values, pointers = [], [], [0]
+@dataclass
+class Rows:
+    """The texts of a dev set as the training pipeline needs them."""
+
+    counts: csr_matrix  # 1 + log count per hashed column, before idf and normalisation
+    extras: csr_matrix  # the spec's dense extras at their hashed columns
+    texts: list[str]
+
+    def __getitem__(self, picked: np.ndarray) -> Rows:
+        return Rows(self.counts[picked], self.extras[picked], [self.texts[i] for i in picked])
+
+
+def read_features(texts: list[str], spec: ModelSpec) -> Rows:
+    def sparse(rows: list[tuple[np.ndarray, np.ndarray]]) -> csr_matrix:
+        pointers = np.cumsum([0] + [len(indexes) for indexes, _ in rows])
+        return csr_matrix(
+            (
+                np.concatenate([values for _, values in rows] or [np.zeros(0)]),
+                np.concatenate([indexes for indexes, _ in rows] or [np.zeros(0, np.int64)]),
+                pointers,
+            ),
+            shape=(len(rows), DIMENSIONS),
+        )
+
+    counts = [hashed_counts(feature_names(text, spec.features)) for text in texts]
+    extras = []
     for text in texts:
-        row_indexes, row_values = hashed_row(feature_names(text, spec.features), spec.extras(text))
-        indexes.append(row_indexes)
-        values.append(row_values)
-        pointers.append(pointers[-1] + len(row_indexes))
-    return csr_matrix(
-        (np.concatenate(values), np.concatenate(indexes), pointers),
-        shape=(len(texts), DIMENSIONS),
-    )
+        extra = spec.extras(text)
+        extras.append((extra_indexes(tuple(extra)), np.array(list(extra.values()))))
+    return Rows(sparse(counts), sparse(extras), texts)
 
 
-def fit(matrix: csr_matrix, labels: np.ndarray, spec: ModelSpec) -> LinearTextModel:
-    base = LogisticRegression(
-        C=spec.regularization,
-        solver="liblinear",
-        class_weight="balanced" if spec.balanced else None,
-        max_iter=2000,
-    )
+MIN_ROWS = 2  # a column seen in fewer training rows is dropped (idf 0): it can only be noise
+
+
+def smooth_idf(counts: csr_matrix) -> np.ndarray:
+    """log((1 + rows) / (1 + rows with the column)) + 1, as scikit-learn's smooth idf; 0 for
+    columns in fewer than MIN_ROWS rows."""
+    present = np.bincount(counts.indices, minlength=DIMENSIONS)
+    idf = np.log((1 + counts.shape[0]) / (1 + present)) + 1.0
+    return np.where(present >= MIN_ROWS, idf, 0.0).astype(np.float32)
+
+
+def model_input(rows: Rows, idf: np.ndarray) -> csr_matrix:
+    """What LinearTextModel.probabilities computes per text: idf-weighted, L2-normalised
+    counts, plus the extras."""
+    weighted = normalize(rows.counts.multiply(idf.astype(np.float64)).tocsr())
+    return (weighted + rows.extras).tocsr()
+
+
+def nb_ratios(rows: Rows, is_class: np.ndarray, extra_columns: np.ndarray) -> np.ndarray:
+    """Per column, log of its share among the class's rows over its share among the others
+    (add-one smoothed); extras keep weight 1."""
+    present = rows.counts.copy()
+    present.data[:] = 1.0
+    inside = np.asarray(present[is_class].sum(axis=0)).ravel() + 1.0
+    outside = np.asarray(present[~is_class].sum(axis=0)).ravel() + 1.0
+    ratios = np.log((inside / inside.sum()) / (outside / outside.sum()))
+    ratios[extra_columns] = 1.0
+    return ratios
+
+
+def fit(rows: Rows, labels: np.ndarray, spec: ModelSpec) -> LinearTextModel:
+    idf = smooth_idf(rows.counts)
+    matrix = model_input(rows, idf)
+    extra_columns = extra_indexes(tuple(spec.extras(rows.texts[0])))
     classes = sorted(set(labels))
-    if len(classes) == 2:
-        base.fit(matrix, labels)
-        weights, bias = base.coef_, base.intercept_
-    else:
-        model = OneVsRestClassifier(base).fit(matrix, labels)
-        weights = np.vstack([estimator.coef_ for estimator in model.estimators_])
-        bias = np.concatenate([estimator.intercept_ for estimator in model.estimators_])
-    return LinearTextModel(weights, bias, tuple(str(c) for c in classes), spec.features)
+    # A binary model is one estimator for the second class; three classes are one-vs-rest.
+    targets = classes[1:] if len(classes) == 2 else classes
+    weights, bias = [], []
+    for target in targets:
+        is_class = labels == target
+        ratios = nb_ratios(rows, is_class, extra_columns) if spec.nb else np.ones(DIMENSIONS)
+        estimator = LogisticRegression(
+            C=spec.regularization,
+            solver="liblinear",
+            class_weight="balanced" if spec.balanced else None,
+            max_iter=2000,
+        ).fit(matrix.multiply(ratios).tocsr(), is_class)
+        weights.append(estimator.coef_[0] * ratios)  # x·(w∘r) == (x∘r)·w
+        bias.append(estimator.intercept_[0])
+    return LinearTextModel(
+        np.vstack(weights), np.array(bias), tuple(str(c) for c in classes), spec.features, idf
+    )
 
 
-def probability_matrix(model: LinearTextModel, matrix: csr_matrix) -> np.ndarray:
+def probability_matrix(model: LinearTextModel, rows: Rows) -> np.ndarray:
     """Class probabilities per row, computed as LinearTextModel.probabilities does."""
+    matrix = model_input(rows, model.idf)
     logits = np.asarray(matrix @ model.weights.T.astype(np.float64)) + model.bias
     if logits.shape[1] == 1:
         positive = 1.0 / (1.0 + np.exp(-logits[:, 0]))
@@ -109,11 +168,10 @@ def probability_matrix(model: LinearTextModel, matrix: csr_matrix) -> np.ndarray
     return shifted / shifted.sum(axis=1, keepdims=True)
 
 
-def predict_matrix(
-    name: str, model: LinearTextModel, matrix: csr_matrix, texts: list[str]
-) -> list[str]:
+def predict_matrix(name: str, model: LinearTextModel, rows: Rows) -> list[str]:
     """Labels as the serving path gives them (sentiment: with the neutral rule applied)."""
-    probabilities = probability_matrix(model, matrix)
+    probabilities = probability_matrix(model, rows)
+    texts = rows.texts
     if not name.startswith("sentiment_"):
         return [
             decide_toxicity(dict(zip(model.classes, row, strict=True))).value
@@ -125,7 +183,7 @@ def predict_matrix(
             dict(zip(model.classes, row, strict=True)),
             lexicon_score(text, language),
             language,
-            is_question(text, language),
+            only_asks(text, language),
         )[1].value
         for row, text in zip(probabilities, texts, strict=True)
     ]
@@ -150,12 +208,12 @@ def cross_validate(
     """k-fold cross-validated figures over all rows of the model's dev set."""
     spec = SPECS[name]
     texts, labels = dataset(name, data)
-    matrix, gold = feature_matrix(texts, spec), np.array(labels)
+    rows, gold = read_features(texts, spec), np.array(labels)
     predicted = np.empty(len(gold), dtype=object)
     folds = StratifiedKFold(FOLDS, shuffle=True, random_state=0)
-    for number, (train, test) in enumerate(folds.split(matrix, gold), start=1):
-        model = fit(matrix[train], gold[train], spec)
-        predicted[test] = predict_matrix(name, model, matrix[test], [texts[i] for i in test])
+    for number, (train, test) in enumerate(folds.split(texts, gold), start=1):
+        model = fit(rows[train], gold[train], spec)
+        predicted[test] = predict_matrix(name, model, rows[test])
         log(f"  {name}: fold {number}/{FOLDS} done")
     return figures(name, gold, predicted.astype(str))
 
@@ -164,8 +222,8 @@ def train_and_save(name: str) -> Path:
     spec = SPECS[name]
     texts, labels = dataset(name)
     kept = [(t, y) for t, y in zip(texts, labels, strict=True) if not is_held_out(t)]
-    matrix = feature_matrix([t for t, _ in kept], spec)
-    model = fit(matrix, np.array([y for _, y in kept]), spec)
+    rows = read_features([t for t, _ in kept], spec)
+    model = fit(rows, np.array([y for _, y in kept]), spec)
     path = MODELS / f"{name}.npz"
     save_model(str(path), model)
     return path

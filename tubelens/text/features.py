@@ -5,7 +5,8 @@ A text becomes a sparse vector of hashed feature counts: character n-grams insid
 (laughter, tears, "!!!", "lol", emoji valence). A FeatureSet adds, for Korean, character
 n-grams that cross a space (so "안 좋" and "재미 없" are seen together) and kiwipiepy morphemes
 with their tags (so 안/MA and 않/VX are features whatever the spacing). Hashing with CRC-32 is
-stable across runs and machines, so the committed weights need no vocabulary file.
+stable across runs and machines, so the committed weights need no vocabulary file; each model
+stores the inverse document frequency of every bucket beside its weights.
 """
 
 from __future__ import annotations
@@ -24,10 +25,12 @@ import numpy as np
 from tubelens.text.emoji import emoji_signals
 from tubelens.text.morphology import tagged_morphemes
 
-HASH_BITS = 18
+HASH_BITS = 20
 DIMENSIONS = 1 << HASH_BITS
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")
 _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
+# "soooo", "ㅋㅋㅋㅋㅋ", "!!!!!" read as their two-letter form: the length varies freely.
+_REPEATS = re.compile(r"(.)\1{2,}")
 _EN_NEGATORS = frozenset(
     re.findall(r"\S+", "not no never nothing nobody none nor cannot without hardly barely n't")
 )
@@ -103,7 +106,7 @@ def feature_names(text: str, features: FeatureSet = FeatureSet()) -> Counter[str
     """The named features of one text (before hashing), with their counts."""
     names: Counter[str] = Counter()
     cleaned = _URL.sub(" url ", text)
-    lowered = cleaned.lower()
+    lowered = _REPEATS.sub(r"\1\1", cleaned.lower())
     for word in _WORD.findall(lowered):
         if features.char_words:
             names["w:" + word] += 1
@@ -112,7 +115,7 @@ def feature_names(text: str, features: FeatureSet = FeatureSet()) -> Counter[str
     if features.cross_range[1]:
         names.update(_cross_grams(lowered, *features.cross_range))
     if features.morphemes:
-        morphemes = tagged_morphemes(cleaned)
+        morphemes = tagged_morphemes(_REPEATS.sub(r"\1\1", cleaned))
         names.update("k:" + morpheme for morpheme in morphemes)
         names.update(f"kb:{a} {b}" for a, b in itertools.pairwise(morphemes))
     words = _english_words(cleaned)
@@ -137,10 +140,8 @@ def extra_indexes(keys: tuple[str, ...]) -> np.ndarray:
     return np.array([_bucket("x:" + key) for key in keys], dtype=np.int64)
 
 
-def hashed_row(
-    names: Counter[str], extra: dict[str, float] | None = None
-) -> tuple[np.ndarray, np.ndarray]:
-    """(column indexes, values) of one text: log counts, L2-normalised, then dense extras."""
+def hashed_counts(names: Counter[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(column indexes, 1 + log count) of one text's features; colliding names add up."""
     merged: dict[int, float] = {}
     mask = DIMENSIONS - 1
     for name, count in names.items():
@@ -148,9 +149,29 @@ def hashed_row(
         merged[index] = merged.get(index, 0.0) + 1.0 + math.log(count)
     indexes = np.fromiter(merged.keys(), dtype=np.int64, count=len(merged))
     values = np.fromiter(merged.values(), dtype=np.float64, count=len(merged))
+    return indexes, values
+
+
+def weighted_row(
+    counts: tuple[np.ndarray, np.ndarray],
+    idf: np.ndarray | None = None,
+    extra: dict[str, float] | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(column indexes, values) the models read: counts times idf, L2-normalised, then the
+    dense extras unscaled."""
+    indexes, values = counts
+    if idf is not None:
+        values = values * idf[indexes]
     norm = float(np.linalg.norm(values)) or 1.0
-    values /= norm
+    values = values / norm
     if extra:
         indexes = np.concatenate([indexes, extra_indexes(tuple(extra))])
         values = np.concatenate([values, list(extra.values())])
     return indexes, values
+
+
+def hashed_row(
+    names: Counter[str], extra: dict[str, float] | None = None, idf: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """One text's model input from its named features (see weighted_row)."""
+    return weighted_row(hashed_counts(names), idf, extra)

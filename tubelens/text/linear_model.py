@@ -1,7 +1,8 @@
 """Committed linear models over hashed features: loading the .npz and predicting with numpy.
 
 Each model file holds `weights` (one row per class, or one row for a binary model), `bias`,
-`classes` and `features` (the FeatureSet it reads), written by scripts/train_text_models.py.
+`classes`, `features` (the FeatureSet it reads) and `idf` (the inverse document frequency of
+each hashed column in the training rows), written by scripts/train_text_models.py.
 Prediction needs only numpy, so a serving container carries no training library.
 """
 
@@ -13,13 +14,13 @@ from importlib.resources import files
 
 import numpy as np
 
-from tubelens.text.features import FeatureSet, extra_indexes, feature_names, hashed_row
+from tubelens.text.features import FeatureSet, feature_names, hashed_counts, weighted_row
 
 
 @lru_cache(maxsize=16)
 def _text_row(text: str, features: FeatureSet) -> tuple[np.ndarray, np.ndarray]:
     # Sentiment and toxicity read the same comment one after the other: hash it once.
-    return hashed_row(feature_names(text, features))
+    return hashed_counts(feature_names(text, features))
 
 
 @dataclass(frozen=True)
@@ -28,13 +29,11 @@ class LinearTextModel:
     bias: np.ndarray  # (rows,)
     classes: tuple[str, ...]
     features: FeatureSet
+    idf: np.ndarray  # (DIMENSIONS,) float16
 
     def probabilities(self, text: str, extra: dict[str, float] | None = None) -> dict[str, float]:
         """Class -> probability for one text (softmax, or a sigmoid for two classes)."""
-        indexes, values = _text_row(text, self.features)
-        if extra:
-            indexes = np.concatenate([indexes, extra_indexes(tuple(extra))])
-            values = np.concatenate([values, list(extra.values())])
+        indexes, values = weighted_row(_text_row(text, self.features), self.idf, extra)
         logits = self.weights[:, indexes].astype(np.float64) @ values + self.bias
         if len(self.classes) == 2 and len(logits) == 1:
             positive = 1.0 / (1.0 + np.exp(-logits[0]))
@@ -58,6 +57,7 @@ def load_model(name: str) -> LinearTextModel:
             bias=data["bias"].astype(np.float64),
             classes=tuple(str(label) for label in data["classes"]),
             features=FeatureSet.from_array(data["features"]),
+            idf=data["idf"].astype(np.float32),
         )
 
 
@@ -69,4 +69,5 @@ def save_model(path: str, model: LinearTextModel) -> None:
         bias=model.bias.astype(np.float32),
         classes=np.array(model.classes),
         features=model.features.as_array(),
+        idf=model.idf.astype(np.float16),
     )

@@ -120,18 +120,29 @@ def _is_korean_question(sentence: str) -> bool:
     )
 
 
+def _asks(sentence: str, language: str) -> bool:
+    if language == "ko":
+        return _is_korean_question(sentence)
+    if language == "en":
+        return _is_english_question(sentence)
+    return sentence.rstrip().endswith(("?", "？"))
+
+
+def _worded_sentences(text: str) -> list[str]:
+    # "???" alone is bewilderment, not something to answer
+    return [s for s in _SENTENCE.findall(text) if any(char.isalpha() for char in s)]
+
+
 def is_question(text: str, language: str | None = None) -> bool:
     """True when some sentence of the text asks for an answer."""
     language = language or detect_language(text)
     if _REQUESTS.search(text.lower()):
         return True
-    for sentence in _SENTENCE.findall(text):
-        if not any(char.isalpha() for char in sentence):
-            continue  # "???" alone is bewilderment, not something to answer
-        if language == "ko" and _is_korean_question(sentence):
-            return True
-        if language == "en" and _is_english_question(sentence):
-            return True
-        if language not in ("ko", "en") and sentence.rstrip().endswith(("?", "？")):
-            return True
-    return False
+    return any(_asks(sentence, language) for sentence in _worded_sentences(text))
+
+
+def only_asks(text: str, language: str | None = None) -> bool:
+    """True when every sentence of the text asks (a question and nothing else)."""
+    language = language or detect_language(text)
+    sentences = _worded_sentences(text)
+    return bool(sentences) and all(_asks(sentence, language) for sentence in sentences)

@@ -1,6 +1,7 @@
 import pytest
 
 from tubelens.text import is_question, is_spam, spam_reasons
+from tubelens.text.questions import only_asks
 
 
 @pytest.mark.parametrize(
@@ -83,3 +84,17 @@ def test_not_spam(text):
 def test_a_youtube_link_alone_is_not_enough():
     assert not is_spam("PSY - GANGNAM STYLE M/V: http://youtu.be/9bZkp7q19f0")
     assert is_spam("watch?v=vtaRGgvGtWQ check this out")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("How long do you proof it?", "en", True),
+        ("Great video. How long do you proof it?", "en", False),
+        ("우유는 어떤 걸 쓰시나요?", "ko", True),
+        ("최고의 영화였다. 진짜 죽은거냐? ㅠㅠ", "ko", False),
+        ("???", "en", False),
+    ],
+)
+def test_only_asks_needs_every_sentence_to_ask(text, language, expected):
+    assert only_asks(text, language) is expected

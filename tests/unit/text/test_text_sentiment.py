@@ -115,8 +115,9 @@ def test_the_lexicon_pulls_a_review_models_lean():
 
 
 def test_english_neutral_class_and_opinionless_questions_are_neutral():
-    sure_of_neutral = {"positive": 0.5, "neutral": 0.3, "negative": 0.2}
+    sure_of_neutral = {"positive": 0.4, "neutral": 0.4, "negative": 0.2}
     assert decide(sure_of_neutral, 0.4, "en")[1] is Polarity.NEUTRAL
+    assert decide(sure_of_neutral, 0.8, "en")[1] is Polarity.POSITIVE  # "10/10" stands
     weak_lean = {"positive": 0.5, "neutral": 0.1, "negative": 0.4}
     assert decide(weak_lean, 0.0, "en", asks=True)[1] is Polarity.NEUTRAL
     assert decide(weak_lean, 0.3, "en", asks=True)[1] is Polarity.POSITIVE
