@@ -50,6 +50,7 @@ bench: setup
 	$(BIN)/pip install --quiet 'platformdirs>=3' 'tqdm>=4'
 	$(BIN)/python bench/text_quality.py --cv
 	$(BIN)/python bench/comments_scale.py
+	$(BIN)/python bench/text_ceiling.py
 	$(BIN)/python bench/thumbnail_ocr.py --count 80
 	$(BIN)/python bench/shots_vs_pyscenedetect.py --frames out/bench/shots
 	$(BIN)/python bench/photocard_character.py

@@ -1,6 +1,6 @@
 """Every text-quality figure of issue 5, measured on the dev data in ../shared/data.
 
-    .venv/bin/python bench/text_quality.py          # held-out + rule figures (about a minute)
+    .venv/bin/python bench/text_quality.py          # held-out + rule figures (about 20 s)
     .venv/bin/python bench/text_quality.py --cv     # also 5-fold cross-validation (slow)
 
 Held-out: the committed models never saw the tenth of each dev set with crc32(text) % 10 == 0;

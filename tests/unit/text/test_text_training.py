@@ -12,7 +12,7 @@ from tubelens.text.linear_model import LinearTextModel, save_model
 from tubelens.text.trained import ModelSpec
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "scripts"))
-import train_text_models as training  # noqa: E402
+import train_text_models as training
 
 TEXTS = [
     "great bread, loved it",
