@@ -31,7 +31,7 @@ from sklearn.svm import LinearSVC
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 
-from train_text_models import DATA, dataset  # noqa: E402
+from train_text_models import DATA, dataset, nb_ratios  # noqa: E402
 
 _REPEATS = re.compile(r"(.)\1{2,}")
 
@@ -61,10 +61,7 @@ def _features(chars: list[str], morphemes: list[str], train: np.ndarray, test: n
 
 
 def _nb_scaled(train: csr_matrix, test: csr_matrix, positive: np.ndarray):
-    present = (train > 0).astype(np.float64)
-    inside = np.asarray(present[positive].sum(axis=0)).ravel() + 1.0
-    outside = np.asarray(present[~positive].sum(axis=0)).ravel() + 1.0
-    ratios = np.log((inside / inside.sum()) / (outside / outside.sum()))
+    ratios = nb_ratios(train, positive, extra_columns=np.zeros(0, dtype=np.int64))
     return train.multiply(ratios).tocsr(), test.multiply(ratios).tocsr()
 
 

@@ -121,10 +121,10 @@ def model_input(rows: Rows, idf: np.ndarray) -> csr_matrix:
     return (weighted + rows.extras).tocsr()
 
 
-def nb_ratios(rows: Rows, is_class: np.ndarray, extra_columns: np.ndarray) -> np.ndarray:
+def nb_ratios(counts: csr_matrix, is_class: np.ndarray, extra_columns: np.ndarray) -> np.ndarray:
     """Per column, log of its share among the class's rows over its share among the others
     (add-one smoothed); extras keep weight 1."""
-    present = rows.counts.copy()
+    present = counts.copy()
     present.data[:] = 1.0
     inside = np.asarray(present[is_class].sum(axis=0)).ravel() + 1.0
     outside = np.asarray(present[~is_class].sum(axis=0)).ravel() + 1.0
@@ -143,7 +143,7 @@ def fit(rows: Rows, labels: np.ndarray, spec: ModelSpec) -> LinearTextModel:
     weights, bias = [], []
     for target in targets:
         is_class = labels == target
-        ratios = nb_ratios(rows, is_class, extra_columns) if spec.nb else np.ones(DIMENSIONS)
+        ratios = nb_ratios(rows.counts, is_class, extra_columns) if spec.nb else np.ones(DIMENSIONS)
         estimator = LogisticRegression(
             C=spec.regularization,
             solver="liblinear",

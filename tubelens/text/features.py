@@ -168,10 +168,3 @@ def weighted_row(
         indexes = np.concatenate([indexes, extra_indexes(tuple(extra))])
         values = np.concatenate([values, list(extra.values())])
     return indexes, values
-
-
-def hashed_row(
-    names: Counter[str], extra: dict[str, float] | None = None, idf: np.ndarray | None = None
-) -> tuple[np.ndarray, np.ndarray]:
-    """One text's model input from its named features (see weighted_row)."""
-    return weighted_row(hashed_counts(names), idf, extra)

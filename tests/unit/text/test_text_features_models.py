@@ -4,7 +4,13 @@ import numpy as np
 import pytest
 
 import tubelens.text.models as models_package
-from tubelens.text.features import DIMENSIONS, FeatureSet, feature_names, hashed_row
+from tubelens.text.features import (
+    DIMENSIONS,
+    FeatureSet,
+    feature_names,
+    hashed_counts,
+    weighted_row,
+)
 from tubelens.text.linear_model import load_model
 from tubelens.text.morphology import korean_content_morphemes
 from tubelens.text.tokens import tokenize
@@ -20,7 +26,8 @@ def test_chat_markers_and_negation_become_features():
 
 
 def test_hashed_rows_are_stable_and_normalised():
-    first, second = hashed_row(feature_names("같은 문장")), hashed_row(feature_names("같은 문장"))
+    first = weighted_row(hashed_counts(feature_names("같은 문장")))
+    second = weighted_row(hashed_counts(feature_names("같은 문장")))
     assert np.array_equal(first[0], second[0])
     assert np.linalg.norm(first[1]) == pytest.approx(1.0)
     assert first[0].max() < DIMENSIONS

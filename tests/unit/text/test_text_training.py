@@ -45,7 +45,7 @@ def test_naive_bayes_ratios_are_folded_into_the_saved_weights():
     model = training.fit(rows, binary, SPEC)
     matrix = training.model_input(rows, model.idf)
     extra_columns = np.flatnonzero(np.asarray(rows.extras.sum(axis=0)).ravel())
-    ratios = training.nb_ratios(rows, binary == "positive", extra_columns)
+    ratios = training.nb_ratios(rows.counts, binary == "positive", extra_columns)
     reference = LogisticRegression(C=SPEC.regularization, solver="liblinear", max_iter=2000)
     reference.fit(matrix.multiply(ratios).tocsr(), binary == "positive")
     folded = training.probability_matrix(model, rows)[:, 1]
