@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup system-deps demo test unit lint protos check-protos up bench examples clean
+.PHONY: setup system-deps demo test unit lint protos check-protos up bench memory load examples clean
 
 setup: system-deps $(STAMP)
 
@@ -54,6 +54,17 @@ bench: setup
 	$(BIN)/python bench/thumbnail_ocr.py --count 80
 	$(BIN)/python bench/shots_vs_pyscenedetect.py --frames out/bench/shots
 	$(BIN)/python bench/photocard_character.py
+
+# Peak memory against input size for each path, and what each pod needs at its worst (DEPLOY.md).
+memory: setup
+	$(BIN)/python bench/memory_summary.py
+	$(BIN)/python bench/comments_scale.py 1000 3000 10000
+	$(BIN)/python bench/memory_images.py
+	$(BIN)/python bench/pod_memory.py
+
+# Bursts of 300 analyses and twice the load the machine carries (`make test` runs a short form).
+load: setup
+	TUBELENS_LOAD=full $(BIN)/pytest -q -s -m load
 
 # Pictures a person can look at: annotated thumbnails, photo cards, key frames.
 examples: setup

@@ -25,6 +25,7 @@ def main() -> None:
         servicer = GatewayServicer(downstream, settings, youtube)
 
         async def stop() -> None:
+            await servicer.close()
             await downstream.close()
             if youtube is not None:
                 await youtube.close()

@@ -13,6 +13,7 @@ from tubelens.v1 import (
     photocard_pb2_grpc,
     summary_pb2_grpc,
     thumbnail_pb2_grpc,
+    video_pb2_grpc,
 )
 
 # round_robin spreads calls over every address a dns:/// target resolves to (one per replica);
@@ -51,12 +52,13 @@ def channel_options(
 
 @dataclass(frozen=True, slots=True)
 class Downstream:
-    """The stubs of the four analysis services, plus their channels for closing."""
+    """The stubs of the services behind the gateway, plus their channels for closing."""
 
     summary: summary_pb2_grpc.SummaryServiceStub
     comments: comments_pb2_grpc.CommentsServiceStub
     thumbnail: thumbnail_pb2_grpc.ThumbnailServiceStub
     photocard: photocard_pb2_grpc.PhotoCardServiceStub
+    video: video_pb2_grpc.VideoServiceStub
     channels: tuple[grpc.aio.Channel, ...]
     targets: dict[str, str]
 
@@ -71,6 +73,7 @@ def connect(settings: GatewaySettings) -> Downstream:
         "comments": settings.comments_target,
         "thumbnail": settings.thumbnail_target,
         "photocard": settings.photocard_target,
+        "video": settings.video_target,
     }
     options = channel_options(settings.max_message_bytes, settings.dns_min_refresh_seconds)
     channels = {
@@ -81,6 +84,7 @@ def connect(settings: GatewaySettings) -> Downstream:
         comments=comments_pb2_grpc.CommentsServiceStub(channels["comments"]),
         thumbnail=thumbnail_pb2_grpc.ThumbnailServiceStub(channels["thumbnail"]),
         photocard=photocard_pb2_grpc.PhotoCardServiceStub(channels["photocard"]),
+        video=video_pb2_grpc.VideoServiceStub(channels["video"]),
         channels=tuple(channels.values()),
         targets=targets,
     )

@@ -11,6 +11,7 @@ import grpc
 import structlog
 
 from gateway.clients import Downstream
+from gateway.deadlines import DeadlineBudget, LoopLag
 from gateway.fanout import plan_analysis, run_tasks
 from gateway.inputs import PARTS
 from gateway.sources import VideoSource, resolve
@@ -19,7 +20,7 @@ from gateway.video_scans import VideoScans
 from gateway.youtube.fetcher import YouTubeFetcher
 from gateway.youtube.source import FetchOptions
 from tubelens import convert
-from tubelens.errors import InvalidInput
+from tubelens.errors import DeadlineExceeded, InvalidInput
 from tubelens.logs import REQUEST_ID_HEADER
 from tubelens.server.status import abort_with, rpc_status_of, status_from_rpc_error
 from tubelens.settings import GatewaySettings
@@ -40,7 +41,10 @@ class GatewayServicer(gateway_pb2_grpc.GatewayServiceServicer):
         self._downstream = downstream
         self._settings = settings
         self._youtube = youtube  # None: YouTube links are refused as not configured
-        self._scans = VideoScans()  # bundles' video files; its cache outlives each call
+        self._scans = VideoScans(downstream.video)  # its cache outlives each call
+        self._budget_of = DeadlineBudget(
+            settings.deadline_margin_seconds, settings.default_deadline_seconds, LoopLag()
+        )
 
     async def Analyze(
         self, request: gateway_pb2.AnalyzeRequest, context: grpc.aio.ServicerContext
@@ -118,21 +122,29 @@ class GatewayServicer(gateway_pb2_grpc.GatewayServiceServicer):
             comment_order=_COMMENT_ORDERS.get(request.options.comment_order, "relevance"),
             max_comments=plan.max_comments,
         )
-        source = await resolve(
-            kind, value, self._settings.samples_dir, self._youtube, options, self._scans
-        )
+        try:
+            async with asyncio.timeout_at(deadline):
+                source = await resolve(
+                    kind, value, self._settings.bundle_roots, self._youtube, options, self._scans
+                )
+        except TimeoutError:
+            raise DeadlineExceeded(
+                "The video's details could not be read before the call's deadline, so no task "
+                "was started; retry with a longer deadline.",
+                reason="INPUTS_DEADLINE_EXCEEDED",
+            ) from None
         plan = replace(plan, deadline=deadline)
         if not plan.language:  # empty means the video's own language, for every task
             plan = replace(plan, language=source.metadata.default_language)
         return source, plan, deadline
 
     def _budget(self, context: grpc.aio.ServicerContext) -> float:
-        """Seconds the downstream work may take: the caller's deadline less a margin, so a
-        task that runs out is reported before the caller gives up."""
-        remaining = context.time_remaining()
-        if remaining is None:
-            remaining = self._settings.default_deadline_seconds
-        return max(remaining - self._settings.deadline_margin_seconds, 0.001)
+        """Seconds the downstream work may take: the caller's deadline less a measured margin,
+        so a task that runs out is reported before the caller gives up (gateway.deadlines)."""
+        return self._budget_of.seconds(context.time_remaining())
+
+    async def close(self) -> None:
+        await self._budget_of.lag.stop()
 
 
 def _request_id() -> str:

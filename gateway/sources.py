@@ -4,10 +4,9 @@ each task then awaits only the parts it needs, so it starts as soon as those are
 from __future__ import annotations
 
 import asyncio
-import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 from gateway.inputs import InputReport, Once
 from gateway.links import parse_video_id
@@ -16,10 +15,8 @@ from gateway.youtube.fetcher import YouTubeFetcher
 from gateway.youtube.source import FetchOptions, YouTubeSource
 from tubelens import bundles
 from tubelens.domain import Comment, Transcript, VideoMetadata
-from tubelens.errors import FailedPrecondition, InvalidInput, NotFound
-from tubelens.vision.video_types import VideoDigest
-
-_BUNDLE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+from tubelens.errors import FailedPrecondition, InvalidInput, NotFound, TubeLensError
+from tubelens.v1.summary_pb2 import ShotDigest
 
 
 class VideoSource(Protocol):
@@ -31,7 +28,7 @@ class VideoSource(Protocol):
 
     async def thumbnail(self) -> bytes | None: ...
 
-    async def video_digest(self, time_left: float) -> VideoDigest | None:
+    async def video_digest(self, time_left: float) -> ShotDigest | None:
         """Shots and stills of the video file, if the source has one; the first caller's
         `time_left` (seconds to the deadline) bounds the scan."""
         ...
@@ -42,7 +39,7 @@ class VideoSource(Protocol):
 
 
 class BundleSource:
-    """A video read from an offline bundle directory."""
+    """A video read from an offline bundle directory (already resolved inside a root)."""
 
     def __init__(
         self,
@@ -50,6 +47,7 @@ class BundleSource:
         metadata: VideoMetadata,
         transcript_language: str,
         scans: VideoScans | None = None,
+        limits: bundles.ReadLimits | None = None,
     ) -> None:
         self.path = path
         self.metadata = metadata
@@ -57,42 +55,61 @@ class BundleSource:
         self._once = Once()
         self._scans = scans  # None: the video file, if any, is not scanned
         self._video_note = ""
+        self._limits = limits or bundles.default_limits()
 
     @classmethod
-    async def open(cls, path: Path, scans: VideoScans | None = None) -> BundleSource:
+    async def open(
+        cls, path: Path, scans: VideoScans | None = None, limits: bundles.ReadLimits | None = None
+    ) -> BundleSource:
         """Reads video.json now (without it there is no video); the rest when asked for."""
-        bundles.require_bundle(path)
-        metadata, transcript_language = await asyncio.to_thread(bundles.load_header, path)
-        return cls(path, metadata, transcript_language, scans)
+        limits = limits or bundles.default_limits()
+        metadata, transcript_language = await asyncio.to_thread(bundles.load_header, path, limits)
+        return cls(path, metadata, transcript_language, scans, limits)
 
     async def transcript(self) -> Transcript | None:
         return await self._once.get(
             "transcript",
             lambda: asyncio.to_thread(
-                bundles.load_transcript, self.path, self._transcript_language
+                bundles.load_transcript, self.path, self._transcript_language, self._limits
             ),
         )
 
     async def comments(self) -> tuple[Comment, ...]:
         return await self._once.get(
-            "comments", lambda: asyncio.to_thread(bundles.load_comments, self.path)
+            "comments",
+            lambda: asyncio.to_thread(bundles.load_comments, self.path, self._limits),
         )
 
     async def thumbnail(self) -> bytes | None:
         return await self._once.get(
-            "thumbnail", lambda: asyncio.to_thread(bundles.load_thumbnail, self.path)
+            "thumbnail",
+            lambda: asyncio.to_thread(bundles.load_thumbnail, self.path, self._limits),
         )
 
-    async def video_digest(self, time_left: float) -> VideoDigest | None:
+    async def video_digest(self, time_left: float) -> ShotDigest | None:
         return await self._once.get("video", lambda: self._scan_video(time_left))
 
-    async def _scan_video(self, time_left: float) -> VideoDigest | None:
-        video = bundles.find_video(self.path)
+    async def _scan_video(self, time_left: float) -> ShotDigest | None:
+        """The video service's digest of the bundle's video file; a video that cannot be used
+        (too large, a link) is a note, not a failure: the tasks go on without shots."""
+        try:
+            video = await asyncio.to_thread(bundles.find_video, self.path, self._limits)
+        except TubeLensError as exc:
+            self._video_note = f"{exc.message} No shots or key frames."
+            return None
         if video is None or self._scans is None:
             return None
-        outcome: ScanOutcome = await self._scans.digest(video, time_left)
+        outcome: ScanOutcome = await self._scans.digest(
+            lambda: self._open_video(video.name), video.name, time_left
+        )
         self._video_note = outcome.note
         return outcome.digest
+
+    def _open_video(self, name: str) -> BinaryIO:
+        file = bundles.open_bundle_file(self.path, name, self._limits.files.video)
+        if file is None:
+            raise NotFound(f"{name} left the bundle while it was read.", reason="VIDEO_NOT_FOUND")
+        return file
 
     def report(self, parts: Iterable[str]) -> InputReport:
         # A bundle costs no quota; only what became of its video file needs explaining.
@@ -100,43 +117,29 @@ class BundleSource:
         return InputReport(notes=(note,) if note else ())
 
 
-def bundle_path(reference: str, samples_dir: Path) -> Path:
-    """A sample name under `samples_dir`, or a path to a bundle directory."""
-    reference = reference.strip()
-    if not reference:
-        raise InvalidInput(
-            "The bundle reference is empty; give a sample name or a directory.",
-            reason="INVALID_BUNDLE",
-        )
-    if _BUNDLE_NAME.match(reference) and (samples_dir / reference).is_dir():
-        return samples_dir / reference
-    path = Path(reference).expanduser()
-    if path.is_dir():
-        return path.resolve()
-    available = (
-        sorted(p.name for p in samples_dir.iterdir() if (p / "video.json").is_file())
-        if samples_dir.is_dir()
-        else []
-    )
-    raise NotFound(
-        f"No bundle {reference!r}: it is neither a sample under {samples_dir} nor a directory. "
-        f"Available samples: {', '.join(available) or 'none'}.",
-        reason="BUNDLE_NOT_FOUND",
-    )
+def bundle_path(
+    reference: str, roots: Sequence[Path], limits: bundles.ReadLimits | None = None
+) -> Path:
+    """The bundle directory a VideoRef.bundle names: a sample name or a path, only inside
+    `roots` (TUBELENS_BUNDLE_ROOTS); one NotFound, showing no server path, for anything else."""
+    limits = limits or bundles.default_limits()
+    return bundles.find_bundle(reference, roots, limits.files.max_reference_chars)
 
 
 async def resolve(
     kind: str,
     value: str,
-    samples_dir: Path,
+    roots: Sequence[Path] | None,
     youtube: YouTubeFetcher | None = None,
     options: FetchOptions | None = None,
     scans: VideoScans | None = None,
 ) -> VideoSource:
     """A VideoRef (its oneof case and value) -> a source; raises what the caller must fix.
-    Only the video id is taken from a link: the link itself is never fetched."""
+    A bundle is read only from inside `roots`. Only the video id is taken from a link: the
+    link itself is never fetched."""
     if kind == "bundle":
-        return await BundleSource.open(bundle_path(value, samples_dir), scans)
+        path = await asyncio.to_thread(bundle_path, value, roots or ())  # stats the disk
+        return await BundleSource.open(path, scans)
     if kind == "url":
         video_id = parse_video_id(value)
         if youtube is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import heapq
 import math
 from dataclasses import dataclass
 from typing import Any
@@ -12,7 +13,6 @@ from tubelens import convert
 from tubelens.domain import Comment
 from tubelens.errors import FailedPrecondition, TubeLensError
 from tubelens.v1 import comments_pb2, summary_pb2, thumbnail_pb2
-from tubelens.vision.video_types import VideoDigest
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +38,7 @@ async def summary_request(source: VideoSource, plan: AnalysisPlan) -> Any:
     if transcript is not None:
         request.transcript.CopyFrom(convert.transcript_to_proto(transcript))
     if digest is not None:
-        request.video_digest.CopyFrom(digest_to_proto(digest))
+        request.video_digest.CopyFrom(digest)
     return request
 
 
@@ -75,27 +75,8 @@ async def thumbnail_request(source: VideoSource, plan: AnalysisPlan) -> Any:
         language=plan.language,
         video=convert.metadata_to_proto(source.metadata),
         candidate_frames=[
-            thumbnail_pb2.CandidateFrame(time=convert.duration(still.time), image=still.jpeg)
+            thumbnail_pb2.CandidateFrame(time=still.time, image=still.image_jpeg)
             for still in (digest.stills if digest else ())
-        ],
-    )
-
-
-def digest_to_proto(digest: VideoDigest) -> summary_pb2.ShotDigest:
-    return summary_pb2.ShotDigest(
-        duration=convert.duration(digest.duration),
-        shots=[
-            summary_pb2.Shot(start=convert.duration(s.start), end=convert.duration(s.end))
-            for s in digest.shots
-        ],
-        stills=[
-            summary_pb2.KeyFrame(
-                time=convert.duration(s.time),
-                chapter_index=-1,
-                image_jpeg=s.jpeg,
-                quality=s.quality,
-            )
-            for s in digest.stills
         ],
     )
 
@@ -107,4 +88,4 @@ def _time_left(plan: AnalysisPlan) -> float:
 def most_liked(comments: tuple[Comment, ...], limit: int) -> list[Comment]:
     if len(comments) <= limit:
         return list(comments)
-    return sorted(comments, key=lambda comment: comment.like_count, reverse=True)[:limit]
+    return heapq.nlargest(limit, comments, key=lambda comment: comment.like_count)

@@ -1,32 +1,34 @@
-"""Scans a bundle's video file for shots and stills: once per call, bounded in time, cached.
+"""A bundle's video file -> its shots and stills, scanned by the video service, cached here.
 
-Decoding a 10-minute film takes 20-50 s on two cores, so the scan runs in a worker thread and
-stops at the earlier of TUBELENS_VIDEO_SCAN_MAX_SECONDS and half the time left before the
-call's deadline (the tasks that wait for it need the other half). A scan that stops early, or
-a file that cannot be decoded, yields no digest and a note: the tasks go on without it.
-Complete digests are cached by path, size and modification time, so analysing the same
-bundle again does not rescan it; two calls on the same file at once share one scan.
+Decoding a 10-minute film takes 20-50 s of CPU, so the gateway never decodes: it streams the file
+to the video service, which scans it in its own worker pool. The scan gets the earlier of
+TUBELENS_VIDEO_SCAN_MAX_SECONDS and half the time left before the call's deadline (the tasks that
+wait for it need the other half). A scan that runs out of time, or a file that cannot be decoded,
+yields no digest and a note: the tasks go on without it. Finished digests are cached by the
+file's identity (device, inode, size, modification time), and two calls on one file at once
+share one scan.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import time
-from collections.abc import Iterator
+import os
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
-from pathlib import Path
+from typing import BinaryIO
 
+import grpc
 from cachetools import LRUCache
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from tubelens.errors import InvalidInput
-from tubelens.logs import get_logger
+from tubelens.errors import TubeLensError
+from tubelens.logs import REQUEST_ID_HEADER, get_logger, request_id
 from tubelens.settings import ENV_PREFIX
-from tubelens.vision.video_types import VideoDigest
+from tubelens.v1 import summary_pb2, video_pb2, video_pb2_grpc
 
 log = get_logger("tubelens.gateway")
+CHUNK_BYTES = 1024 * 1024
 
 
 class VideoScanSettings(BaseSettings):
@@ -40,88 +42,100 @@ class VideoScanSettings(BaseSettings):
 
 @dataclass(frozen=True, slots=True)
 class ScanOutcome:
-    digest: VideoDigest | None
+    digest: summary_pb2.ShotDigest | None
     note: str = ""  # why there is no digest, or where it came from
 
 
-class _Stopped(Exception):
-    """The scan ran out of time."""
-
-
 class VideoScans:
-    """The gateway's video scanner, shared by every call (it holds the cache)."""
+    """The gateway's video scans, shared by every call (it holds the cache)."""
 
-    def __init__(self, settings: VideoScanSettings | None = None) -> None:
+    def __init__(
+        self,
+        service: video_pb2_grpc.VideoServiceStub | None,
+        settings: VideoScanSettings | None = None,
+    ) -> None:
+        self._service = service  # None: no video service, nothing is scanned
         self._settings = settings or VideoScanSettings()
         size = self._settings.cache_size
         # Both are touched from the event loop only, so they need no lock.
         self._cache: LRUCache | None = LRUCache(maxsize=size) if size else None
-        self._running: dict[tuple, asyncio.Future[ScanOutcome]] = {}  # shared by calls
+        self._running: dict[tuple, asyncio.Future[ScanOutcome]] = {}
 
-    async def digest(self, path: Path, time_left: float) -> ScanOutcome:
-        """The digest of the video at `path`, scanning for at most the allowed time."""
-        name = path.name
+    async def digest(
+        self, open_file: Callable[[], BinaryIO], name: str, time_left: float
+    ) -> ScanOutcome:
+        """The digest of the file `open_file` opens, scanning for at most the allowed time."""
         budget = min(self._settings.scan_max_seconds, time_left / 2)
-        if self._settings.scan_max_seconds == 0:
+        if self._settings.scan_max_seconds == 0 or self._service is None:
             return ScanOutcome(None, f"{name} was not scanned: video scanning is turned off.")
         try:
-            stat = path.stat()
-        except OSError as exc:
-            return ScanOutcome(None, f"{name} could not be read ({exc.strerror}).")
-        key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
-        cached = self._cache.get(key) if self._cache is not None else None
-        if cached is not None:
-            return ScanOutcome(cached, f"Shots and stills of {name} came from the gateway's cache.")
-        if budget <= 0.05:
-            return ScanOutcome(
-                None, f"{name} was not scanned: no time was left before the deadline."
-            )
-        if key not in self._running:  # two calls on the same file at once share one scan
-            self._running[key] = asyncio.ensure_future(self._scan_file(path, key, budget))
-            self._running[key].add_done_callback(lambda _: self._running.pop(key, None))
+            file = open_file()
+        except TubeLensError as exc:  # gone or changed since it was found: no shots, no failure
+            return ScanOutcome(None, f"{exc.message} No shots or key frames.")
+        try:
+            info = os.fstat(file.fileno())
+            key = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+            cached = self._cache.get(key) if self._cache is not None else None
+            if cached is not None:
+                return ScanOutcome(
+                    cached, f"Shots and stills of {name} came from the gateway's cache."
+                )
+            if budget <= 0.05:
+                return ScanOutcome(None, f"{name} was not scanned: no time was left for it.")
+            if key not in self._running:  # the scan owns the file from here on
+                scan = asyncio.ensure_future(self._scan(file, name, info.st_size, key, budget))
+                scan.add_done_callback(lambda _: self._running.pop(key, None))
+                self._running[key] = scan
+                file = None
+        finally:
+            if file is not None:
+                file.close()
         return await asyncio.shield(self._running[key])
 
-    async def _scan_file(self, path: Path, key: tuple, budget: float) -> ScanOutcome:
-        name = path.name
-        started = time.perf_counter()
+    async def _scan(
+        self, file: BinaryIO, name: str, size: int, key: tuple, budget: float
+    ) -> ScanOutcome:
+        assert self._service is not None
         try:
-            digest = await asyncio.to_thread(_scan, path, _now() + budget)
-        except _Stopped:
-            return ScanOutcome(
-                None,
-                f"{name} was not scanned for shots and key frames: the scan would take more than "
-                f"{budget:.0f} s (the limit is TUBELENS_VIDEO_SCAN_MAX_SECONDS, and at most half "
-                "the time left before the deadline).",
+            reply = await self._service.ScanVideo(
+                _upload(file, name, size),
+                timeout=budget,
+                metadata=((REQUEST_ID_HEADER, request_id()),),
             )
-        except InvalidInput as exc:
-            return ScanOutcome(None, f"{exc.message} No shots or key frames.")
-        except ImportError as exc:
-            return ScanOutcome(None, f"{name} was not scanned: this gateway lacks {exc.name}.")
-        except Exception:  # an optional input: a decoder bug must not fail the tasks
-            log.exception("video_scan_failed", file=name)
-            return ScanOutcome(None, f"{name} could not be scanned; no shots or key frames.")
-        seconds = time.perf_counter() - started
-        log.info("video_scanned", file=name, shots=len(digest.shots), seconds=round(seconds, 2))
+        except grpc.aio.AioRpcError as exc:
+            return ScanOutcome(None, _failure_note(name, exc, budget))
+        finally:
+            file.close()
+        seconds = reply.scan_time.ToTimedelta().total_seconds()
+        log.info("video_scanned", file=name, shots=len(reply.digest.shots), seconds=seconds)
         if self._cache is not None:
-            self._cache[key] = digest
-        return ScanOutcome(digest, f"{name} scanned in {seconds:.1f} s.")
+            self._cache[key] = reply.digest
+        return ScanOutcome(reply.digest, f"{name} scanned in {seconds:.1f} s.")
 
 
-def _now() -> float:
-    return time.monotonic()
+async def _upload(
+    file: BinaryIO, name: str, size: int
+) -> AsyncIterator[video_pb2.ScanVideoRequest]:
+    yield video_pb2.ScanVideoRequest(
+        header=video_pb2.VideoFileHeader(file_name=name, size_bytes=size)
+    )
+    left = size  # the size announced: a file that grows meanwhile is not read past it
+    while left > 0 and (chunk := await asyncio.to_thread(file.read, min(CHUNK_BYTES, left))):
+        left -= len(chunk)
+        yield video_pb2.ScanVideoRequest(chunk=chunk)
 
 
-def _scan(path: Path, stop_at: float) -> VideoDigest:
-    """One decoding pass (in a worker thread) that gives up at `stop_at` (on _now's clock)."""
-    from tubelens.vision.shots import scan_frames
-    from tubelens.vision.stills import digest_scan
-    from tubelens.vision.video_frames import Frame, frames
-
-    def until_stop(decoded: Iterator[Frame]) -> Iterator[Frame]:
-        for frame in decoded:
-            if _now() > stop_at:
-                raise _Stopped
-            yield frame
-
-    with contextlib.closing(frames(path)) as decoded:  # closes the file even when stopped
-        return digest_scan(scan_frames(until_stop(decoded)))
+def _failure_note(name: str, error: grpc.aio.AioRpcError, budget: float) -> str:
+    code = error.code()
+    if code == grpc.StatusCode.DEADLINE_EXCEEDED:
+        return (
+            f"{name} was not scanned for shots and key frames: the scan would take more than "
+            f"{budget:.1f} s (the limit is TUBELENS_VIDEO_SCAN_MAX_SECONDS, and at most half the "
+            "time left before the deadline)."
+        )
+    if code == grpc.StatusCode.INVALID_ARGUMENT:
+        return f"{error.details()} No shots or key frames."
+    if code == grpc.StatusCode.RESOURCE_EXHAUSTED:
+        return f"{name} was not scanned: the video service is busy ({error.details()})."
+    log.warning("video_scan_failed", file=name, code=code.name, details=error.details())
+    return f"{name} was not scanned: the video service failed ({code.name})."

@@ -11,7 +11,7 @@ mkdir -p out
 $tubelens up --port "$port" 2> out/stack.log &
 stack=$!
 trap 'kill -TERM $stack 2>/dev/null; wait $stack' EXIT
-for offset in 0 1 2 3 4; do  # the gateway, then the four services
+for offset in 0 1 2 3 4 5; do  # the gateway, then the five services
   $tubelens health --target "127.0.0.1:$((port + offset))" --wait 90 \
     || { echo "The stack did not come up; the end of out/stack.log:"; tail -n 30 out/stack.log; exit 1; }
 done

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+# Worker processes (tubelens.workers) import a job's module by name, as the test run imported
+# it: tests.fakes.jobs and the like must be importable from the repository root.
+if str(ROOT) not in sys.path:
+    sys.path.append(str(ROOT))
 SAMPLES = ROOT / "samples"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 

@@ -19,12 +19,19 @@ class TubeLensError(Exception):
     default_reason = "INTERNAL"
 
     def __init__(
-        self, message: str, *, reason: str | None = None, metadata: Mapping[str, str] | None = None
+        self,
+        message: str,
+        *,
+        reason: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+        retry_after_seconds: float | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.reason = reason or self.default_reason
         self.metadata = dict(metadata or {})
+        # When retrying later may succeed, how long to wait (it becomes google.rpc.RetryInfo).
+        self.retry_after_seconds = retry_after_seconds
 
 
 class InvalidInput(TubeLensError):

@@ -36,3 +36,8 @@ def configure_logging(level: str = "INFO", fmt: str = "json") -> None:
 
 def get_logger(name: str) -> structlog.stdlib.BoundLogger:
     return structlog.get_logger(name)
+
+
+def request_id() -> str:
+    """The request id bound to the current call; empty outside one."""
+    return str(structlog.contextvars.get_contextvars().get("request_id", ""))

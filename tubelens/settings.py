@@ -5,11 +5,13 @@ Every variable is listed with its default in the README's "Settings" table.
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 ENV_PREFIX = "TUBELENS_"
 EngineName = Literal["local", "gemini"]
@@ -22,6 +24,7 @@ DEFAULT_PORTS = {
     "comments": 50053,
     "thumbnail": 50054,
     "photocard": 50055,
+    "video": 50056,
 }
 
 
@@ -41,6 +44,9 @@ class ServerSettings(BaseSettings):
     grace_seconds: float = Field(default=10.0, ge=0)  # drain time after SIGTERM
     max_message_mb: int = Field(default=32, ge=1, le=512)  # photos and thumbnails travel as bytes
     max_connection_age_seconds: float = Field(default=300.0, gt=0)  # clients re-resolve after this
+    # Request bytes held at once by the calls in flight (each also holds ~4x as domain objects);
+    # past it a call is refused at once. One call is always let in. 0: no bound.
+    requests_mb: int = Field(default=64, ge=0)
 
     def port_for(self, service: str) -> int:
         return DEFAULT_PORTS[service] if self.port is None else self.port
@@ -48,6 +54,10 @@ class ServerSettings(BaseSettings):
     @property
     def max_message_bytes(self) -> int:
         return self.max_message_mb * 1024 * 1024
+
+    @property
+    def requests_bytes(self) -> int:
+        return self.requests_mb * 1024 * 1024
 
 
 class ServiceSettings(ServerSettings):
@@ -82,10 +92,30 @@ class GatewaySettings(ServerSettings):
     comments_target: str = "127.0.0.1:50053"
     thumbnail_target: str = "127.0.0.1:50054"
     photocard_target: str = "127.0.0.1:50055"
+    video_target: str = "127.0.0.1:50056"
     default_deadline_seconds: float = Field(default=60.0, gt=0)  # when the caller sets none
     deadline_margin_seconds: float = Field(default=0.25, ge=0)  # kept to report a timeout in time
-    samples_dir: Path = DEFAULT_SAMPLES_DIR
+    # Directories VideoRef.bundle may read from: a bundle is a name directly under one of them
+    # or a path inside one (links resolved). TUBELENS_BUNDLE_ROOTS takes a JSON list or a
+    # PATH-style list ("/srv/bundles:/app/samples"); empty: no bundles at all.
+    bundle_roots: Annotated[tuple[Path, ...], NoDecode] = (DEFAULT_SAMPLES_DIR,)
     max_comments: int = Field(default=2000, ge=1)
     # Shortest pause between two DNS look-ups of a dns:/// target (gRPC's own default is 30 s);
     # a look-up follows each connection-age rotation, which is how new replicas are found.
     dns_min_refresh_seconds: float = Field(default=30.0, ge=0)
+
+    @field_validator("bundle_roots", mode="before")
+    @classmethod
+    def _split_roots(cls, value: object) -> object:
+        if isinstance(value, str):
+            text = value.strip()
+            if text.startswith("["):
+                return json.loads(text)
+            return [part for part in text.split(os.pathsep) if part.strip()]
+        return value
+
+    @field_validator("bundle_roots")
+    @classmethod
+    def _absolute_roots(cls, roots: tuple[Path, ...]) -> tuple[Path, ...]:
+        # Relative roots are taken from the directory the gateway starts in.
+        return tuple(root.expanduser().absolute() for root in roots)

@@ -1,16 +1,27 @@
-"""A video's comments with their replies, read page by page up to a cap.
+"""A video's comments with their replies, read page by page up to a cap, within a quota bound.
 
-commentThreads.list gives 100 threads a page, each with its top-level comment and at most a few
-of its replies. Threads with more replies than that get theirs from comments.list, the most
-replied-to first, for at most `reply_threads` threads, so quota stays bounded.
+Comments are read in a fixed order: the threads of commentThreads.list (100 a page, each with
+its top-level comment and at most five replies) and then, only if that listing ended below the
+cap, the other replies of the most replied-to threads (at most `reply_threads`) from
+comments.list. The order does not depend on the cap, so the first c comments read for a cap
+C >= c are the ones a read for c returns: a cache can serve a smaller cap from a larger read.
+
+Every page costs a unit, and paging.py bounds the pages: a read spends at most
+max_comment_units(cap, reply_threads) whatever YouTube answers. When a page bound stops the
+thread listing before its end (only short pages can), no replies are read, so that the order
+stays the same for every cap.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 from gateway.youtube.data_api import DataApi, QuotaMeter
+from gateway.youtube.paging import Listing, PageBudget, reply_pages, thread_pages
 from gateway.youtube.parse import parse_comment
 from tubelens.domain import Comment
 
@@ -18,71 +29,69 @@ ORDERS = ("relevance", "time")
 _UNKNOWN_TIME = datetime.min.replace(tzinfo=UTC)
 
 
-async def fetch_comments(
+async def read_comments(
     api: DataApi, video_id: str, order: str, cap: int, reply_threads: int, meter: QuotaMeter
 ) -> tuple[Comment, ...]:
-    """Up to `cap` comments (top-level and replies); replies follow the comment they answer."""
-    threads: list[tuple[Comment, list[Comment], int]] = []  # (top, replies, totalReplyCount)
-    total, token = 0, ""
-    while total < cap:
-        page = await api.comment_threads(video_id, order, token, meter)
-        for item in page.get("items") or []:
-            top, replies, reply_count = _thread(item, video_id)
-            threads.append((top, replies, reply_count))
-            total += 1 + len(replies)
-        token = str(page.get("nextPageToken") or "")
-        if not token:
-            break
-    missing = [t for t in threads if t[2] > len(t[1])]
-    missing.sort(key=lambda thread: thread[2], reverse=True)
-    for top, replies, _ in missing[:reply_threads]:
-        if total >= cap:
-            break
-        full = await _all_replies(api, video_id, top.id, cap - total + len(replies), meter)
-        total += len(full) - len(replies)
-        replies[:] = full
-    ordered = [comment for top, replies, _ in threads for comment in (top, *replies)]
-    return tuple(ordered[:cap])
+    """Up to `cap` comments in reading order; arranged() puts replies under their comments."""
+    found: list[Comment] = []
+    threads: dict[str, _Thread] = {}  # by top-level comment id, in listing order
+    threads_budget = PageBudget(thread_pages(cap))
+    listing = Listing(partial(api.comment_threads, video_id, order, meter=meter), threads_budget)
+    while len(found) < cap and (items := await listing.next()) is not None:
+        for item in items:
+            top, embedded, reply_count = _thread(item, video_id)
+            if top.id not in threads:  # a thread listed again (the listing shifted) counts once
+                threads[top.id] = _Thread(reply_count, {reply.id for reply in embedded})
+                found += [top, *embedded]
+    if len(found) >= cap or not listing.ended:
+        return tuple(found[:cap])  # reached the cap, or stopped by the page bound
+
+    wanting = [(i, t) for i, t in threads.items() if t.reply_count > len(t.have)]
+    wanting.sort(key=lambda pair: pair[1].reply_count, reverse=True)  # stable: ties keep order
+    budget = PageBudget(reply_pages(cap, reply_threads))  # shared by the threads' listings
+    for parent_id, thread in wanting[:reply_threads]:
+        replies = Listing(partial(api.replies, video_id, parent_id, meter=meter), budget)
+        while len(found) < cap and (items := await replies.next()) is not None:
+            for item in items:
+                reply = _as_reply(parse_comment(item, video_id), parent_id)
+                if reply.id not in thread.have:
+                    thread.have.add(reply.id)
+                    found.append(reply)
+    return tuple(found[:cap])
+
+
+def arranged(comments: Iterable[Comment]) -> tuple[Comment, ...]:
+    """Each top-level comment in reading order, followed by its replies, oldest first."""
+    comments = tuple(comments)
+    replies: dict[str, list[Comment]] = {}
+    for comment in comments:
+        if comment.parent_id:
+            replies.setdefault(comment.parent_id, []).append(comment)
+    ordered: list[Comment] = []
+    for comment in comments:
+        if not comment.parent_id:
+            ordered += [comment, *sorted(replies.get(comment.id, ()), key=_posted)]
+    return tuple(ordered)
+
+
+@dataclass
+class _Thread:
+    reply_count: int  # totalReplyCount
+    have: set[str] = field(default_factory=set)  # ids of the replies read so far
 
 
 def _thread(item: dict[str, Any], video_id: str) -> tuple[Comment, list[Comment], int]:
     snippet = item.get("snippet") or {}
-    top = parse_comment(snippet.get("topLevelComment") or {}, video_id)
+    top = replace(parse_comment(snippet.get("topLevelComment") or {}, video_id), parent_id="")
     embedded = (item.get("replies") or {}).get("comments") or []
     replies = [_as_reply(parse_comment(reply, video_id), top.id) for reply in embedded]
     replies.sort(key=_posted)
     return top, replies, int(snippet.get("totalReplyCount", len(replies)))
 
 
-async def _all_replies(
-    api: DataApi, video_id: str, parent_id: str, limit: int, meter: QuotaMeter
-) -> list[Comment]:
-    replies: list[Comment] = []
-    token = ""
-    while len(replies) < limit:
-        page = await api.replies(video_id, parent_id, token, meter)
-        replies += [
-            _as_reply(parse_comment(i, video_id), parent_id) for i in page.get("items") or []
-        ]
-        token = str(page.get("nextPageToken") or "")
-        if not token:
-            break
-    replies.sort(key=_posted)
-    return replies[:limit]
-
-
 def _as_reply(comment: Comment, parent_id: str) -> Comment:
     """Replies always name their thread's top-level comment, even if YouTube left it out."""
-    if comment.parent_id == parent_id:
-        return comment
-    return Comment(
-        id=comment.id,
-        text=comment.text,
-        author=comment.author,
-        like_count=comment.like_count,
-        published_at=comment.published_at,
-        parent_id=parent_id,
-    )
+    return comment if comment.parent_id == parent_id else replace(comment, parent_id=parent_id)
 
 
 def _posted(comment: Comment) -> datetime:

@@ -13,7 +13,7 @@ from typing import Generic, TypeVar
 import httpx
 
 from gateway.youtube.cache import FetchCache
-from gateway.youtube.comments import fetch_comments
+from gateway.youtube.comments import arranged, read_comments
 from gateway.youtube.data_api import DataApi, QuotaMeter
 from gateway.youtube.errors import unavailable_video
 from gateway.youtube.parse import YouTubeVideo, parse_video
@@ -66,17 +66,23 @@ class YouTubeFetcher:
         return await self._cached(("video", video_id), load)
 
     async def comments(self, video_id: str, order: str, cap: int) -> Fetched[tuple[Comment, ...]]:
+        """Up to `cap` comments, replies under the comment they answer. A cached read for a
+        larger cap (done or in flight) answers a smaller one for no quota: its first `cap`
+        comments in reading order are what a read for `cap` returns (or more, where short
+        pages from YouTube would have made that read stop at a page bound)."""
+
         async def load() -> tuple[tuple[Comment, ...], int]:
             meter = QuotaMeter()
             try:
-                found = await fetch_comments(
+                found = await read_comments(
                     self._api, video_id, order, cap, self.settings.reply_threads, meter
                 )
             except TubeLensError as exc:
                 raise _charged(exc, meter) from exc.__cause__
             return found, meter.units
 
-        return await self._cached(("comments", video_id, order, cap), load)
+        read = await self._cached(("comments", video_id, order), load, holds=cap)
+        return Fetched(arranged(read.value[:cap]), read.quota_units, read.cached)
 
     async def transcript(self, video_id: str, wanted: list[str]) -> Fetched[TranscriptFetch]:
         if not self.settings.transcripts:
@@ -102,8 +108,10 @@ class YouTubeFetcher:
 
         return await self._cached(("thumbnail", video_id), load)
 
-    async def _cached(self, key: tuple, load: Callable[[], Awaitable[tuple[T, int]]]) -> Fetched[T]:
-        (value, units), hit = await self._cache.get(key, load)
+    async def _cached(
+        self, key: tuple, load: Callable[[], Awaitable[tuple[T, int]]], holds: int = 0
+    ) -> Fetched[T]:
+        (value, units), hit = await self._cache.get(key, load, holds)
         if not hit:
             log.info("youtube_fetched", part=key[0], video_id=key[1], quota_units=units)
         return Fetched(value, 0 if hit else units, hit)

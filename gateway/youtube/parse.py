@@ -1,12 +1,14 @@
 """Data API resources (JSON) -> domain types. Missing or hidden fields become defaults: YouTube
-omits likeCount when likes are hidden and commentCount when comments are off."""
+omits likeCount when likes are hidden and commentCount when comments are off. Values the protos
+cannot carry (a count beyond int64, a duration beyond 30 days, a time outside the years 1-9999)
+make the answer unreadable rather than break the response later."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from tubelens.bundles import parse_iso_duration, parse_time
+from tubelens.bundles import MAX_COUNT, parse_iso_duration, parse_time
 from tubelens.domain import Comment, VideoMetadata
 from tubelens.errors import FailedPrecondition, Unavailable
 
@@ -38,9 +40,9 @@ def parse_video(item: dict[str, Any], video_id: str) -> YouTubeVideo:
             else 0.0,
             published_at=parse_time(snippet.get("publishedAt")),
             default_language=audio or str(snippet.get("defaultLanguage", "")),
-            view_count=int(stats.get("viewCount", 0)),
-            like_count=int(stats.get("likeCount", 0)),
-            comment_count=int(stats.get("commentCount", 0)),
+            view_count=_count(stats.get("viewCount", 0)),
+            like_count=_count(stats.get("likeCount", 0)),
+            comment_count=_count(stats.get("commentCount", 0)),
             tags=tuple(str(tag) for tag in snippet.get("tags", ())),
         )
         rating = (details.get("contentRating") or {}).get("ytRating", "")
@@ -82,12 +84,23 @@ def parse_comment(item: dict[str, Any], video_id: str) -> Comment:
             id=str(item["id"]),
             text=str(text),
             author=str(snippet.get("authorDisplayName", "")),
-            like_count=int(snippet.get("likeCount", 0)),
+            like_count=_count(snippet.get("likeCount", 0)),
             published_at=parse_time(snippet.get("publishedAt")),
             parent_id=str(snippet.get("parentId", "")),
         )
     except (AttributeError, KeyError, TypeError, ValueError) as exc:
         raise _unreadable("a comment", video_id, exc) from exc
+
+
+def _count(value: object) -> int:
+    """A count as the protos carry it (int64); ValueError for anything else. The Data API
+    writes counts as decimal strings."""
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise ValueError(f"a count must be a whole number, not {type(value).__name__}")
+    count = int(value)
+    if not 0 <= count <= MAX_COUNT:
+        raise ValueError(f"count {count} is outside 0..{MAX_COUNT}")
+    return count
 
 
 def _unreadable(what: str, video_id: str, exc: Exception) -> Unavailable:

@@ -13,6 +13,7 @@ from services.comments.domain import (
 )
 from services.comments.engines import CommentsEngine
 from tubelens import convert
+from tubelens.limits import InputLimits
 from tubelens.v1 import comments_pb2, comments_pb2_grpc
 
 SERVICE_NAME = comments_pb2.DESCRIPTOR.services_by_name["CommentsService"].full_name
@@ -24,13 +25,17 @@ _SENTIMENTS = {
 
 
 class CommentsServicer(comments_pb2_grpc.CommentsServiceServicer):
-    def __init__(self, engine: CommentsEngine) -> None:
+    def __init__(self, engine: CommentsEngine, limits: InputLimits | None = None) -> None:
         self._engine = engine
+        self._limits = limits or InputLimits()
 
     async def AnalyzeComments(
         self, request: comments_pb2.AnalyzeCommentsRequest, context: grpc.aio.ServicerContext
     ) -> comments_pb2.AnalyzeCommentsResponse:
-        analysis, provenance = await self._engine.analyze(request_from_proto(request))
+        self._limits.check_comments(request.comments)  # before any comment is converted
+        domain_request = request_from_proto(request)
+        self._limits.check_comment_texts(domain_request.comments)
+        analysis, provenance = await self._engine.analyze(domain_request)
         return comments_pb2.AnalyzeCommentsResponse(
             result=analysis_to_proto(analysis), provenance=convert.provenance_to_proto(provenance)
         )

@@ -8,6 +8,7 @@ from services.summary.domain import ChapterOrigin, Summary, SummaryRequest, Summ
 from services.summary.engines import SummaryEngine
 from tubelens import convert
 from tubelens.errors import InvalidInput
+from tubelens.limits import InputLimits
 from tubelens.v1 import summary_pb2, summary_pb2_grpc
 from tubelens.vision.video_types import EncodedStill, KeyFrame, Shot, VideoDigest
 
@@ -27,13 +28,22 @@ _ORIGINS = {
 
 
 class SummaryServicer(summary_pb2_grpc.SummaryServiceServicer):
-    def __init__(self, engine: SummaryEngine) -> None:
+    def __init__(self, engine: SummaryEngine, limits: InputLimits | None = None) -> None:
         self._engine = engine
+        self._limits = limits or InputLimits()
 
     async def Summarize(
         self, request: summary_pb2.SummarizeRequest, context: grpc.aio.ServicerContext
     ) -> summary_pb2.SummarizeResponse:
-        summary, provenance = await self._engine.summarize(request_from_proto(request))
+        limits = self._limits
+        limits.check_comments(request.comments)  # counts first, before anything is converted
+        limits.check_cues(len(request.transcript.cues))
+        domain_request = request_from_proto(request)
+        limits.check_transcript(domain_request.transcript)
+        limits.check_comment_texts(domain_request.comments)
+        limits.check_text("the title", domain_request.video.title)
+        limits.check_text("the description", domain_request.video.description)
+        summary, provenance = await self._engine.summarize(domain_request)
         return summary_pb2.SummarizeResponse(
             result=summary_to_proto(summary), provenance=convert.provenance_to_proto(provenance)
         )

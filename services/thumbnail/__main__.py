@@ -1,6 +1,6 @@
 """python -m services.thumbnail: the thumbnail server."""
 
-from services.thumbnail.engines import build_engine
+from services.thumbnail.engines import WORKER_PRELOAD, build_engine
 from services.thumbnail.servicer import SERVICE_NAME, ThumbnailServicer
 from tubelens.server.runner import run_service
 from tubelens.v1.thumbnail_pb2_grpc import add_ThumbnailServiceServicer_to_server
@@ -10,5 +10,6 @@ if __name__ == "__main__":
         "thumbnail",
         SERVICE_NAME,
         add_ThumbnailServiceServicer_to_server,
-        lambda settings: ThumbnailServicer(build_engine(settings)),
+        lambda settings, offload: ThumbnailServicer(build_engine(settings, offload)),
+        WORKER_PRELOAD,
     )

@@ -74,6 +74,8 @@ def settings_catalog() -> dict[str, Setting]:
 def shown(default: object) -> str:
     if default is None or default == "" or default == {}:
         return "(unset)"
+    if isinstance(default, tuple) and default and all(isinstance(p, Path) for p in default):
+        return ", ".join(shown(path) for path in default)  # a list of directories
     if isinstance(default, Path):
         return "the repository's samples/" if default.name == "samples" else str(default)
     return str(default)

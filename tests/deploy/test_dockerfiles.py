@@ -18,6 +18,7 @@ APT_PACKAGES = {
     "comments": set(),
     "thumbnail": {"tesseract-ocr", "tesseract-ocr-eng", "tesseract-ocr-kor"},
     "photocard": {"fonts-nanum"},
+    "video": set(),  # PyAV's wheels carry their own FFmpeg libraries
 }
 PINNED_BASE = re.compile(r"^python:3\.11\.\d+-slim-bookworm(@sha256:[0-9a-f]{64})?$")
 

@@ -80,6 +80,13 @@ class FakeVideo:
     thumbnails: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # size -> (type, data)
     tracks: list[FakeTrack] = field(default_factory=list)
     captions_failure: str = ""  # "", "disabled", "blocked", "ip_blocked", "age_restricted"
+    # How commentThreads.list (`paging`) and comments.list (`reply_paging`) page, to play a
+    # misbehaving API: at most `page_size` items a page; past the last scripted item, "honest"
+    # ends the listing, "empty" sends empty pages with a fresh nextPageToken forever, "endless"
+    # makes up new items on every page forever, "stuck" names the page just served as the next.
+    page_size: int = 100
+    paging: str = "honest"
+    reply_paging: str = "honest"
 
     def track(self, language_code: str, generated: bool) -> FakeTrack | None:
         return next(
@@ -187,12 +194,15 @@ def error_body(code: int, message: str, domain: str, reason: str) -> dict[str, A
     }
 
 
-def make_threads(count: int, replies: dict[int, int] | None = None) -> list[FakeThread]:
-    """`count` threads; replies[i] gives thread i that many replies."""
+def make_threads(
+    count: int, replies: dict[int, int] | None = None, prefix: str = "Ugz"
+) -> list[FakeThread]:
+    """`count` threads; replies[i] gives thread i that many replies. comments.list finds a
+    thread by id alone, so videos served together need threads with different prefixes."""
     threads = []
     for n in range(count):
         top = FakeComment(
-            id=f"Ugz{n:06d}topAaABAg",
+            id=f"{prefix}{n:06d}topAaABAg",
             text=f"Comment number {n}: great video, thanks!",
             author=f"viewer{n}",
             like_count=(count - n) * 3,
@@ -210,6 +220,15 @@ def make_threads(count: int, replies: dict[int, int] | None = None) -> list[Fake
         ]
         threads.append(FakeThread(top, answers))
     return threads
+
+
+def made_up_thread(n: int) -> FakeThread:
+    """Thread number `n` of an endless listing (FakeVideo.paging == "endless")."""
+    return FakeThread(FakeComment(id=f"Ugzmade{n:07d}AaABAg", text=f"Made-up comment {n}"))
+
+
+def made_up_reply(parent_id: str, n: int) -> FakeComment:
+    return FakeComment(id=f"{parent_id}.made{n:07d}", text=f"Made-up reply {n}")
 
 
 def fake_from_bundle(bundle: Bundle, video_id: str = "") -> FakeVideo:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -31,6 +32,8 @@ from tests.fakes.youtube_data import (
     FakeVideo,
     error_body,
     fake_from_bundle,
+    made_up_reply,
+    made_up_thread,
     make_threads,
     thread_resource,
     video_resource,
@@ -107,6 +110,7 @@ class FakeYouTube:
 class _Handler(BaseHTTPRequestHandler):
     state: FakeYouTube
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out as two writes: don't wait 40 ms
 
     def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet
         pass
@@ -177,17 +181,19 @@ class _Handler(BaseHTTPRequestHandler):
         threads = video.threads
         if query.get("order") == "time":
             threads = sorted(threads, key=lambda t: t.top.published_at, reverse=True)
-        page, token = _page(threads, query)
+        page, token = _page(threads, query, video.page_size, video.paging, made_up_thread)
         items = [thread_resource(video.video_id, t) for t in page]
         self._json(200, _listing("youtube#commentThreadListResponse", items, len(items), token))
 
     def _replies(self, query: dict[str, str]) -> None:
         parent = query.get("parentId", "")
-        thread = next(
-            (t for v in self.state.videos.values() for t in v.threads if t.top.id == parent), None
+        video, thread = next(
+            ((v, t) for v in self.state.videos.values() for t in v.threads if t.top.id == parent),
+            (None, None),
         )
         replies = thread.replies if thread else []
-        page, token = _page(replies, query)
+        size, paging = (video.page_size, video.reply_paging) if video else (100, "honest")
+        page, token = _page(replies, query, size, paging, lambda n: made_up_reply(parent, n))
         items = [reply.resource(video_id="", parent_id=parent) for reply in page]
         self._json(200, _listing("youtube#commentListResponse", items, len(items), token))
 
@@ -259,11 +265,18 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
 
-def _page(items: list, query: dict[str, str]) -> tuple[list, str]:
+def _page(
+    items: list, query: dict[str, str], size: int, paging: str, made_up: Callable[[int], Any]
+) -> tuple[list, str]:
+    """One page of `items` and its nextPageToken, paged as FakeVideo.paging describes."""
     start = int(query.get("pageToken") or 0)
-    size = min(int(query.get("maxResults") or 20), 100)
-    end = start + size
-    return items[start:end], (str(end) if end < len(items) else "")
+    end = start + min(int(query.get("maxResults") or 20), 100, size)
+    page = items[start:end]
+    if end < len(items) or paging in {"empty", "endless"}:
+        if paging == "endless":
+            page += [made_up(n) for n in range(max(start, len(items)), end)]
+        return page, str(end)
+    return page, (str(start) if paging == "stuck" else "")
 
 
 def _listing(kind: str, items: list, total: int, token: str) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,10 +11,11 @@ import grpc
 import pytest
 
 from tubelens.cli.stack import Stack
+from tubelens.settings import DEFAULT_SAMPLES_DIR
 from tubelens.v1 import gateway_pb2_grpc
 
 
-def free_base_port(count: int = 5) -> int:
+def free_base_port(count: int = 6) -> int:
     """A port p such that p..p+count-1 are free right now."""
     for _ in range(50):
         with socket.socket() as probe:
@@ -37,10 +39,13 @@ def free_base_port(count: int = 5) -> int:
 
 
 def start_stack(log_dir: Path, **kwargs: object) -> Stack:
+    """The servers, with the samples and pytest's temporary directory (where tests write their
+    own bundles; `log_dir` lies in it) as the gateway's bundle roots."""
+    roots = json.dumps([str(DEFAULT_SAMPLES_DIR), str(log_dir.parent)])
     stack = Stack(
         base_port=free_base_port(),
         log_dir=log_dir,
-        extra_env={"TUBELENS_GRACE_SECONDS": "2"},
+        extra_env={"TUBELENS_GRACE_SECONDS": "2", "TUBELENS_BUNDLE_ROOTS": roots},
         **kwargs,
     )
     stack.start(timeout=90)
@@ -49,7 +54,7 @@ def start_stack(log_dir: Path, **kwargs: object) -> Stack:
 
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    """All five servers, shared by the tests that only read from them."""
+    """All six servers, shared by the tests that only read from them."""
     running = start_stack(tmp_path_factory.mktemp("stack-logs"))
     yield running
     running.stop()

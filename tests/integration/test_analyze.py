@@ -145,6 +145,7 @@ def test_health_and_reflection_on_every_server(stack: Stack) -> None:
         "comments": "tubelens.v1.CommentsService",
         "thumbnail": "tubelens.v1.ThumbnailService",
         "photocard": "tubelens.v1.PhotoCardService",
+        "video": "tubelens.v1.VideoService",
     }
     for name, _, _ in SERVERS:
         with grpc.insecure_channel(stack.address(name)) as channel:

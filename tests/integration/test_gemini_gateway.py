@@ -154,7 +154,9 @@ def gateway(gemini_stack: Stack, fake) -> Iterator[gateway_pb2_grpc.GatewayServi
 
 def test_every_task_runs_on_gemini_in_parallel(gateway, fake) -> None:
     server, model = fake
-    model.delay = 1.0  # long enough for the services' calls to meet at the fake
+    # Long enough for the services' calls to meet at the fake, even after a slow local review
+    # (OCR on a busy machine can take a second or two before the thumbnail call goes out).
+    model.delay = 3.0
     before = len(server.calls())
     response = gateway.Analyze(
         gateway_pb2.AnalyzeRequest(video=gateway_pb2.VideoRef(bundle="en-sourdough")), timeout=60

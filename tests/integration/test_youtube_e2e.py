@@ -13,7 +13,7 @@ import grpc
 import pytest
 
 from tests.conftest import SAMPLES
-from tests.fakes.youtube_server import FakeYouTube, fake_from_bundle
+from tests.fakes.youtube_server import FakeVideo, FakeYouTube, fake_from_bundle, make_threads
 from tubelens.bundles import load_bundle
 from tubelens.cli.stack import Stack
 from tubelens.server.status import error_reason, status_from_rpc_error
@@ -25,6 +25,8 @@ pytestmark = pytest.mark.integration
 OK = grpc.StatusCode.OK.value[0]
 EN_ID = "q7Rk2vLm9Xa"  # the English sample's id
 KO_ID = "koQuietCafe"  # the Korean sample, served under an id of its own
+MANY_ID = "manyComment"  # 450 comment threads
+ENDLESS_ID = "endlessPage"  # one thread a page, and a nextPageToken that never runs out
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +37,10 @@ def fake() -> Iterator[FakeYouTube]:
     broken.comments_disabled = True
     broken.captions_failure = "blocked"  # what cloud hosts often get from youtube.com
     youtube.add(broken)
+    youtube.add(FakeVideo(MANY_ID, threads=make_threads(450, {0: 40}, prefix="Ugm")))
+    endless = FakeVideo(ENDLESS_ID, threads=make_threads(3, prefix="Uge"), page_size=1)
+    endless.paging = "endless"
+    youtube.add(endless)
     yield youtube
     youtube.stop()
 
@@ -148,3 +154,37 @@ def test_comment_order_reaches_youtube_and_is_validated(youtube_gateway, fake: F
     with pytest.raises(grpc.RpcError) as caught:
         youtube_gateway.Analyze(request, timeout=30)
     assert caught.value.code() == grpc.StatusCode.INVALID_ARGUMENT
+
+
+def _comments_task(gateway, video_id: str, max_comments: int = 0) -> gateway_pb2.AnalyzeResponse:
+    request = gateway_pb2.AnalyzeRequest(
+        video=gateway_pb2.VideoRef(url=video_id),
+        tasks=[gateway_pb2.TASK_COMMENTS],
+        options=gateway_pb2.AnalysisOptions(max_comments=max_comments),
+    )
+    return gateway.Analyze(request, timeout=90)
+
+
+def test_a_smaller_comment_cap_is_served_by_the_larger_cached_read(
+    youtube_gateway, fake: FakeYouTube
+) -> None:
+    spent = len(fake.calls("/youtube/v3/"))
+    first = _comments_task(youtube_gateway, MANY_ID, 400)
+    assert first.youtube_quota_units == 1 + 4 == len(fake.calls("/youtube/v3/")) - spent
+    second = _comments_task(youtube_gateway, MANY_ID, 399)
+    [result] = second.results
+    assert result.status.code == OK
+    assert second.youtube_quota_units == 0 and result.provenance.inputs_cached
+    assert result.comments.analyzed_comments == 399
+    assert len(fake.calls("/youtube/v3/")) - spent == 5
+
+
+def test_a_token_that_never_ends_stops_at_the_page_bound(
+    youtube_gateway, fake: FakeYouTube
+) -> None:
+    # The gateway's defaults: 2,000 comments, replies of 20 threads. The bound is
+    # 1 + 2 * ceil(2000 / 100) + 20 = 61 units; the thread pages stop after 20.
+    spent = len(fake.calls("/youtube/v3/"))
+    response = _comments_task(youtube_gateway, ENDLESS_ID)
+    assert response.results[0].status.code == OK
+    assert response.youtube_quota_units == 1 + 20 == len(fake.calls("/youtube/v3/")) - spent

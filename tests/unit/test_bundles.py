@@ -51,7 +51,7 @@ def test_metadata_must_be_valid(tmp_path: Path) -> None:
 
 def test_unknown_bundle_lists_the_samples(samples: Path) -> None:
     with pytest.raises(NotFound) as caught:
-        bundle_path("no-such-bundle", samples)
+        bundle_path("no-such-bundle", [samples])
     assert "en-sourdough" in caught.value.message
 
 

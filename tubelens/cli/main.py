@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ipaddress
+import json
+import os
 import signal
 import sys
 import time
@@ -24,6 +27,7 @@ from tubelens.cli.fetch import fetch
 from tubelens.cli.refs import TASK_NAMES, video_ref
 from tubelens.cli.report import render
 from tubelens.cli.stack import SERVERS, Stack, StackError
+from tubelens.settings import DEFAULT_SAMPLES_DIR
 from tubelens.v1 import gateway_pb2, gateway_pb2_grpc, photocard_pb2
 
 app = typer.Typer(
@@ -40,11 +44,11 @@ Target = Annotated[str, typer.Option(help="The gateway's address.")]
 def up(
     host: Annotated[str, typer.Option(help="Address every server listens on.")] = "127.0.0.1",
     port: Annotated[
-        int, typer.Option(help="Gateway port; the services take the next four.")
+        int, typer.Option(help="Gateway port; the services take the next five.")
     ] = 50051,
 ) -> None:
-    """Run all five servers locally until Ctrl-C or SIGTERM."""
-    stack = Stack(host=host, base_port=port)
+    """Run all six servers locally until Ctrl-C or SIGTERM."""
+    stack = Stack(host=host, base_port=port, extra_env=_local_bundle_roots(host))
     signal.signal(signal.SIGTERM, _interrupt)  # stop the children the same way as on Ctrl-C
     try:
         stack.start()
@@ -64,6 +68,23 @@ def up(
         codes = stack.stop()
     if codes:
         console.print("Stopped: " + ", ".join(f"{n} exit {c}" for n, c in codes.items()))
+
+
+def _local_bundle_roots(host: str) -> dict[str, str]:
+    """On a developer's own machine (loopback only, roots not set) the gateway also reads
+    bundles under the directory `tubelens up` runs in, so `tubelens analyze ./my-bundle` works;
+    a gateway others can reach keeps to TUBELENS_BUNDLE_ROOTS (the samples by default)."""
+    cwd = Path.cwd()
+    if "TUBELENS_BUNDLE_ROOTS" in os.environ or not _is_loopback(host) or cwd == Path(cwd.anchor):
+        return {}
+    return {"TUBELENS_BUNDLE_ROOTS": json.dumps([str(DEFAULT_SAMPLES_DIR), str(cwd)])}
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
 
 
 def _interrupt(signum: int, frame: object) -> None:

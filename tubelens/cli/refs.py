@@ -15,15 +15,24 @@ TASK_NAMES = {
 
 def video_ref(reference: str) -> gateway_pb2.VideoRef:
     """A link (or anything with a scheme or youtube in it) is a URL; a directory on this machine
-    is sent as its absolute path; anything else is a sample name for the gateway to look up."""
+    is sent as its absolute path (the gateway reads it only if it lies inside one of its
+    TUBELENS_BUNDLE_ROOTS); anything else is a sample name for the gateway to look up."""
     text = reference.strip()
     lowered = text.lower()
     if "://" in lowered or "youtu" in lowered:
         return gateway_pb2.VideoRef(url=text)
-    path = Path(text).expanduser()
-    if path.is_dir():
-        return gateway_pb2.VideoRef(bundle=str(path.resolve()))
-    return gateway_pb2.VideoRef(bundle=text)
+    local = _local_directory(text)
+    return gateway_pb2.VideoRef(bundle=str(local) if local else text)
+
+
+def _local_directory(text: str) -> Path | None:
+    """`text` as an absolute directory on this machine, or None (an over-long name or a NUL
+    byte is no directory: the gateway answers for it)."""
+    try:
+        path = Path(text).expanduser()
+        return path.resolve() if path.is_dir() else None
+    except (OSError, RuntimeError, ValueError):
+        return None
 
 
 def format_offset(seconds: float) -> str:

@@ -1,4 +1,4 @@
-"""Runs the five servers as local processes: `tubelens up`, the demo and the integration tests."""
+"""Runs the six servers as local processes: `tubelens up`, the demo and the integration tests."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ SERVERS = (
     ("comments", "services.comments", 2),
     ("thumbnail", "services.thumbnail", 3),
     ("photocard", "services.photocard", 4),
+    ("video", "services.video", 5),
 )
 
 
@@ -31,7 +32,7 @@ class Stack:
     host: str = "127.0.0.1"
     base_port: int = 50051
     extra_env: dict[str, str] = field(default_factory=dict)
-    only: tuple[str, ...] = ()  # start just these servers (tests); empty: all five
+    only: tuple[str, ...] = ()  # start just these servers (tests); empty: all six
     log_dir: Path | None = None  # one log file per server; None: inherit this process's stderr
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
     # A second SIGTERM could land after the server's loop has closed and kill it mid-exit.
@@ -71,7 +72,7 @@ class Stack:
         host, port = self.address(name).rsplit(":", 1)
         env = {"TUBELENS_HOST": host, "TUBELENS_PORT": port, **self.extra_env}
         if name == "gateway":
-            for service in ("summary", "comments", "thumbnail", "photocard"):
+            for service in ("summary", "comments", "thumbnail", "photocard", "video"):
                 env.setdefault(f"TUBELENS_{service.upper()}_TARGET", self.address(service))
         return env
 

@@ -1,18 +1,26 @@
-"""One interceptor for every server: request id, access log, and domain errors -> gRPC status."""
+"""One interceptor for every server: request id, deadline, access log, domain errors -> status.
+
+Every call that ends leaves exactly one `rpc_done` line with its code, however it ends: OK, a
+domain error, an unexpected failure (INTERNAL, with the traceback), or the caller leaving
+(CANCELLED, or DEADLINE_EXCEEDED when its deadline passed).
+"""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import time
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any
 
 import grpc
 import structlog
 
+from tubelens.calls import enter_call, leave_call
 from tubelens.errors import TubeLensError
 from tubelens.logs import REQUEST_ID_HEADER, get_logger
+from tubelens.server.held_requests import HeldRequests
 from tubelens.server.status import abort_with, rpc_status_of, status_from_error
 
 log = get_logger("tubelens.rpc")
@@ -20,6 +28,9 @@ _UNWRAPPED = ("/grpc.health.v1.Health/", "/grpc.reflection.")
 
 
 class ServiceInterceptor(grpc.aio.ServerInterceptor):
+    def __init__(self, held_requests: HeldRequests | None = None) -> None:
+        self._held = held_requests or HeldRequests(0)
+
     async def intercept_service(
         self,
         continuation: Callable[[grpc.HandlerCallDetails], Awaitable[grpc.RpcMethodHandler]],
@@ -30,19 +41,61 @@ class ServiceInterceptor(grpc.aio.ServerInterceptor):
         if handler is None or method.startswith(_UNWRAPPED):
             return handler
         request_id = _request_id(handler_call_details.invocation_metadata)
+        codecs = {
+            "request_deserializer": handler.request_deserializer,
+            "response_serializer": handler.response_serializer,
+        }
         if handler.unary_unary:
-            return grpc.unary_unary_rpc_method_handler(
-                _wrap_unary(handler.unary_unary, method, request_id),
-                request_deserializer=handler.request_deserializer,
-                response_serializer=handler.response_serializer,
-            )
+            behavior = self._wrap_unary(handler.unary_unary, method, request_id)
+            return grpc.unary_unary_rpc_method_handler(behavior, **codecs)
+        if handler.stream_unary:
+            behavior = self._wrap_unary(handler.stream_unary, method, request_id)
+            return grpc.stream_unary_rpc_method_handler(behavior, **codecs)
         if handler.unary_stream:
-            return grpc.unary_stream_rpc_method_handler(
-                _wrap_stream(handler.unary_stream, method, request_id),
-                request_deserializer=handler.request_deserializer,
-                response_serializer=handler.response_serializer,
-            )
-        return handler  # no client-streaming methods in this API
+            behavior = self._wrap_stream(handler.unary_stream, method, request_id)
+            return grpc.unary_stream_rpc_method_handler(behavior, **codecs)
+        return handler  # no bidirectional methods in this API
+
+    def _wrap_unary(self, behavior: Callable, method: str, request_id: str) -> Callable:
+        """For unary and client-streaming calls: one request (or request iterator), one
+        response. A stream's size is not known up front; its service bounds it as it reads."""
+
+        async def wrapped(request: Any, context: grpc.aio.ServicerContext) -> Any:
+            size = request.ByteSize() if hasattr(request, "ByteSize") else 0
+            with _call_scope(context, method, request_id) as started:
+                try:
+                    with self._holding(size):
+                        response = await behavior(request, context)
+                except Exception as exc:  # noqa: BLE001 - every failure becomes a status here
+                    await _abort(context, exc, started)
+                log.info("rpc_done", code="OK", ms=_ms(started))
+                return response
+
+        return wrapped
+
+    def _wrap_stream(self, behavior: Callable, method: str, request_id: str) -> Callable:
+        async def wrapped(request: Any, context: grpc.aio.ServicerContext) -> AsyncIterator[Any]:
+            with _call_scope(context, method, request_id) as started:
+                try:
+                    with self._holding(request.ByteSize()):
+                        # aclosing: when the call ends early, the servicer's generator is closed
+                        # at once, so its cleanup (cancelling downstream calls) runs now.
+                        async with contextlib.aclosing(behavior(request, context)) as responses:
+                            async for response in responses:
+                                yield response
+                except Exception as exc:  # noqa: BLE001 - every failure becomes a status here
+                    await _abort(context, exc, started)
+                log.info("rpc_done", code="OK", ms=_ms(started))
+
+        return wrapped
+
+    @contextlib.contextmanager
+    def _holding(self, size: int) -> Iterator[None]:
+        self._held.take(size)  # refused before the servicer converts anything
+        try:
+            yield
+        finally:
+            self._held.give_back(size)
 
 
 def _request_id(metadata: Any) -> str:
@@ -52,46 +105,36 @@ def _request_id(metadata: Any) -> str:
     return uuid.uuid4().hex
 
 
-def _wrap_unary(behavior: Callable, method: str, request_id: str) -> Callable:
-    async def wrapped(request: Any, context: grpc.aio.ServicerContext) -> Any:
-        structlog.contextvars.bind_contextvars(request_id=request_id, method=method)
-        started = time.perf_counter()
-        try:
-            response = await behavior(request, context)
-        except Exception as exc:  # noqa: BLE001 - every failure becomes a status here
-            await _abort(context, exc, started)
-        log.info("rpc_done", code="OK", ms=_ms(started))
-        return response
-
-    return wrapped
-
-
-def _wrap_stream(behavior: Callable, method: str, request_id: str) -> Callable:
-    async def wrapped(request: Any, context: grpc.aio.ServicerContext) -> AsyncIterator[Any]:
-        structlog.contextvars.bind_contextvars(request_id=request_id, method=method)
-        started = time.perf_counter()
-        try:
-            # aclosing: when the call ends early, the servicer's generator is closed at once,
-            # so its cleanup (cancelling downstream calls) runs now rather than at GC time.
-            async with contextlib.aclosing(behavior(request, context)) as responses:
-                async for response in responses:
-                    yield response
-        except Exception as exc:  # noqa: BLE001 - every failure becomes a status here
-            await _abort(context, exc, started)
-        log.info("rpc_done", code="OK", ms=_ms(started))
-
-    return wrapped
+@contextlib.contextmanager
+def _call_scope(context: grpc.aio.ServicerContext, method: str, request_id: str) -> Any:
+    """Binds the request id, publishes the deadline (tubelens.calls),
+    and logs a call the caller abandoned."""
+    structlog.contextvars.bind_contextvars(request_id=request_id, method=method)
+    token = enter_call(context.time_remaining())
+    started = time.perf_counter()
+    try:
+        yield started
+    except (asyncio.CancelledError, GeneratorExit):
+        left = context.time_remaining()
+        # gRPC cancels a call at its deadline give or take a timer tick.
+        code = "DEADLINE_EXCEEDED" if left is not None and left < 0.05 else "CANCELLED"
+        log.info("rpc_done", code=code, ms=_ms(started), why="caller gone")
+        raise
+    finally:
+        leave_call(token)
 
 
 async def _abort(context: grpc.aio.ServicerContext, exc: Exception, started: float) -> None:
-    if isinstance(exc, grpc.aio.AbortError):
-        raise exc  # the servicer already chose a status
+    if isinstance(exc, grpc.aio.AbortError):  # the servicer already chose the status
+        code = context.code()
+        log.info("rpc_done", code=getattr(code, "name", "UNKNOWN"), ms=_ms(started))
+        raise exc
     if isinstance(exc, TubeLensError):
         status = status_from_error(exc)
         log.info("rpc_done", code=exc.status_code, reason=exc.reason, ms=_ms(started))
     else:
         request_id = structlog.contextvars.get_contextvars().get("request_id", "")
-        log.exception("rpc_failed", ms=_ms(started))
+        log.exception("rpc_done", code="INTERNAL", ms=_ms(started))
         status = rpc_status_of(
             grpc.StatusCode.INTERNAL,
             f"Internal error; the team can trace it with request id {request_id}.",

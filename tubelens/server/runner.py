@@ -18,8 +18,10 @@ from grpc_health.v1._async import HealthServicer
 from grpc_reflection.v1alpha import reflection
 
 from tubelens.logs import configure_logging, get_logger
+from tubelens.server.held_requests import HeldRequests
 from tubelens.server.interceptor import ServiceInterceptor
 from tubelens.settings import ServerSettings, ServiceSettings, StartupError
+from tubelens.workers import Offload, WorkerPool, WorkerSettings
 
 log = get_logger("tubelens.server")
 
@@ -51,7 +53,8 @@ async def serve(
     port: int,
     on_stop: Callable[[], Awaitable[None]] | None = None,
 ) -> None:
-    server = grpc.aio.server(interceptors=[ServiceInterceptor()], options=server_options(settings))
+    interceptor = ServiceInterceptor(HeldRequests(settings.requests_bytes))
+    server = grpc.aio.server(interceptors=[interceptor], options=server_options(settings))
     for binding in bindings:
         binding.add_to_server(server)
     health = HealthServicer()
@@ -103,14 +106,20 @@ def run_service(
     key: str,
     service_name: str,
     add_servicer: Callable[[object, grpc.aio.Server], None],
-    build_servicer: Callable[[ServiceSettings], object],
+    build_servicer: Callable[[ServiceSettings, Offload], object],
+    preload: Sequence[str] = (),
 ) -> None:
-    """The whole `__main__` of an analysis service: settings, engine, server."""
+    """The whole `__main__` of an analysis service: settings, worker pool, engine, server.
+
+    `preload` names the modules the worker processes need loaded (see tubelens.workers)."""
     settings = ServiceSettings()
 
     async def main() -> None:
-        servicer = build_servicer(settings)  # fails before listening when the engine can't start
+        workers = WorkerPool(key, WorkerSettings(), preload)
+        servicer = build_servicer(settings, workers.run)  # fails before listening if it can't
+        await workers.start()  # models load now, before the server reports SERVING
+        log.info("workers_started", workers=workers.workers, queue_limit=workers.queue_limit)
         binding = ServiceBinding(service_name, lambda server: add_servicer(servicer, server))
-        await serve([binding], settings, settings.port_for(key))
+        await serve([binding], settings, settings.port_for(key), on_stop=workers.close)
 
     run_server(main, settings)

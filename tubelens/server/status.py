@@ -13,9 +13,14 @@ ERROR_DOMAIN = "tubelens"
 
 
 def rpc_status_of(
-    code: grpc.StatusCode, message: str, reason: str = "", metadata: dict[str, str] | None = None
+    code: grpc.StatusCode,
+    message: str,
+    reason: str = "",
+    metadata: dict[str, str] | None = None,
+    retry_after_seconds: float | None = None,
 ) -> status_pb2.Status:
-    """A google.rpc.Status with an ErrorInfo detail when a reason is given."""
+    """A google.rpc.Status with an ErrorInfo detail when a reason is given, and a RetryInfo
+    detail when the caller should retry after a delay."""
     status = status_pb2.Status(code=code.value[0], message=message)
     if reason:
         detail = any_pb2.Any()
@@ -23,12 +28,18 @@ def rpc_status_of(
             error_details_pb2.ErrorInfo(reason=reason, domain=ERROR_DOMAIN, metadata=metadata or {})
         )
         status.details.append(detail)
+    if retry_after_seconds is not None:
+        retry = error_details_pb2.RetryInfo()
+        retry.retry_delay.FromNanoseconds(round(max(retry_after_seconds, 0.0) * 1e9))
+        status.details.add().Pack(retry)
     return status
 
 
 def status_from_error(error: TubeLensError) -> status_pb2.Status:
     code = grpc.StatusCode[error.status_code]
-    return rpc_status_of(code, error.message, error.reason, error.metadata)
+    return rpc_status_of(
+        code, error.message, error.reason, error.metadata, error.retry_after_seconds
+    )
 
 
 def status_from_rpc_error(error: grpc.RpcError) -> status_pb2.Status:

@@ -14,6 +14,7 @@ from tubelens.text.spam_signs import SIGNS
 
 SPAM_THRESHOLD = 1.0
 _MENTION = re.compile(r"(?<![\w.])@[\w.-]+")
+_PASTED = re.compile(r"(\b.{6,300}?\b)(?:\W*\1){2,}")
 
 
 def _repetition(text: str) -> bool:
@@ -23,8 +24,9 @@ def _repetition(text: str) -> bool:
         word, count = Counter(words).most_common(1)[0]
         if count / len(words) >= 0.5 and len(word) > 1:
             return True
-    # A pasted phrase must hold letters: runs of broken symbols are mojibake, not spam.
-    for match in re.finditer(r"(\b.{6,}?\b)(?:\W*\1){2,}", text.lower()):
+    # A pasted phrase must hold letters: runs of broken symbols are mojibake, not spam. Its
+    # length is capped: unbounded, the search is quadratic (a second per 10,000 characters).
+    for match in _PASTED.finditer(text.lower()):
         if sum(char.isalpha() for char in match.group(1)) >= 4:
             return True
     return False

@@ -96,6 +96,12 @@ def is_smiling(image: np.ndarray, face: DetectedFace) -> bool:
     return len(smiles) > 0
 
 
+def warm_up() -> None:
+    """Loads this thread's face and smile detectors now rather than on the first image."""
+    _cascade(FACE_CASCADE)
+    _cascade(SMILE_CASCADE)
+
+
 def _overlap_share(a: tuple[int, ...], b: tuple[int, ...]) -> float:
     """Share of the smaller rectangle's area that lies inside the other."""
     x0, y0 = max(a[0], b[0]), max(a[1], b[1])

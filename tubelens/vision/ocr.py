@@ -174,6 +174,12 @@ def _recognise(api: object, mask: np.ndarray, box: LineBox, scale: float, line: 
     return words
 
 
+def warm_up() -> bool:
+    """Loads this thread's tesseract now (the first read would otherwise pay for it); False when
+    tesseract is not installed."""
+    return _api() is not None
+
+
 def _api() -> object | None:
     """This thread's tesseract, loaded once; None when tesserocr or the models are missing."""
     if "api" not in _local.__dict__:

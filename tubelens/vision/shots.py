@@ -18,7 +18,7 @@ import cv2
 import numpy as np
 
 from tubelens.errors import InvalidInput
-from tubelens.vision.video_frames import Frame, frames
+from tubelens.vision.video_frames import MAX_VIDEO_SECONDS, Frame, frames
 from tubelens.vision.video_types import Shot
 
 CUT_SCORE = 27.0  # mean |ΔH|,|ΔS|,|ΔV| (OpenCV 8-bit HSV), averaged over the three
@@ -26,6 +26,9 @@ MIN_SHOT_SECONDS = 0.6
 WINDOW_SECONDS = 10.0
 SCORE_SIZE = (128, 72)
 STILL_EVERY = 0.25  # seconds between frames rated as stills (rating costs more than cutting)
+# Candidate stills kept at once (320x180 each, ~170 KB): a long or cut-heavy video would
+# otherwise hold one per shot; beyond this, neighbours are thinned to the better of each pair.
+MAX_CANDIDATES = 512
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,9 +55,9 @@ class VideoScan:
     stills: tuple[Still, ...]  # best still per shot and per window, in time order
 
 
-def scan_video(path: Path) -> VideoScan:
-    """Shots and candidate stills of the video file at `path`."""
-    return scan_frames(frames(path))
+def scan_video(path: Path, max_seconds: float = MAX_VIDEO_SECONDS) -> VideoScan:
+    """Shots and candidate stills of the first `max_seconds` of the video file at `path`."""
+    return scan_frames(frames(path, max_seconds=max_seconds))
 
 
 def scan_frames(sequence: Iterable[Frame]) -> VideoScan:
@@ -79,12 +82,21 @@ def scan_frames(sequence: Iterable[Frame]) -> VideoScan:
         still = _still(frame)
         if key not in best or still.quality > best[key].quality:
             best[key] = still
+            if len(best) > MAX_CANDIDATES:
+                best = _thinned(best)
     if previous is None:
         raise InvalidInput("The video has no decodable frames.", reason="INVALID_VIDEO")
     ends = [*cuts[1:], last_time]
     shots = tuple(Shot(round(a, 3), round(b, 3)) for a, b in zip(cuts, ends, strict=True))
     stills = tuple(sorted(best.values(), key=lambda s: s.time))
     return VideoScan(duration=round(last_time, 3), shots=shots, stills=stills)
+
+
+def _thinned(best: dict[tuple[int, int], Still]) -> dict[tuple[int, int], Still]:
+    """Half the candidates: of each two neighbours in time, the better (ties: the earlier)."""
+    ordered = sorted(best.items(), key=lambda item: item[1].time)
+    pairs = (ordered[i : i + 2] for i in range(0, len(ordered), 2))
+    return dict(max(pair, key=lambda item: item[1].quality) for pair in pairs)
 
 
 def _still(frame: Frame) -> Still:

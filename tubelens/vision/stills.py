@@ -12,15 +12,19 @@ from pathlib import Path
 import cv2
 
 from tubelens.vision.shots import Still, VideoScan, scan_video
+from tubelens.vision.video_frames import MAX_VIDEO_SECONDS
 from tubelens.vision.video_types import EncodedStill, VideoDigest
 
 JPEG_QUALITY = 85
 MAX_STILLS = 48  # 320x180 JPEGs of ~15 KB: under 1 MB in all
 
 
-def video_digest(path: Path, count: int = MAX_STILLS) -> VideoDigest:
-    """Shots and the best stills of the video file at `path`, in one decoding pass."""
-    return digest_scan(scan_video(path), count)
+def video_digest(
+    path: Path, max_seconds: float = MAX_VIDEO_SECONDS, count: int = MAX_STILLS
+) -> VideoDigest:
+    """Shots and the best stills of the first `max_seconds` of the video file at `path`, in one
+    decoding pass."""
+    return digest_scan(scan_video(path, max_seconds), count)
 
 
 def digest_scan(scan: VideoScan, count: int = MAX_STILLS) -> VideoDigest:

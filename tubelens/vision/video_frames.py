@@ -27,19 +27,22 @@ class Frame:
     image: np.ndarray  # BGR, FRAME_SIZE
 
 
-def frames(path: Path, size: tuple[int, int] = FRAME_SIZE) -> Iterator[Frame]:
-    """Frames of the video at `path`, in order; InvalidInput when it is not a readable video."""
+def frames(
+    path: Path, size: tuple[int, int] = FRAME_SIZE, max_seconds: float = MAX_VIDEO_SECONDS
+) -> Iterator[Frame]:
+    """Frames of the first `max_seconds` of the video at `path`, in order; InvalidInput when it
+    is not a readable video."""
     if not path.is_file():
-        raise InvalidInput(f"The video file {path} does not exist.", reason="VIDEO_NOT_FOUND")
+        raise InvalidInput(f"The video file {path.name} does not exist.", reason="VIDEO_NOT_FOUND")
     try:
         import av  # noqa: F401  (optional: the faster decoder)
     except ImportError:
-        yield from _opencv_frames(path, size)
+        yield from _opencv_frames(path, size, max_seconds)
         return
-    yield from _pyav_frames(path, size)
+    yield from _pyav_frames(path, size, max_seconds)
 
 
-def _pyav_frames(path: Path, size: tuple[int, int]) -> Iterator[Frame]:
+def _pyav_frames(path: Path, size: tuple[int, int], max_seconds: float) -> Iterator[Frame]:
     import av
 
     try:
@@ -60,7 +63,7 @@ def _pyav_frames(path: Path, size: tuple[int, int]) -> Iterator[Frame]:
             for frame in container.decode(stream):
                 if frame.time is None:
                     continue
-                if frame.time > MAX_VIDEO_SECONDS:
+                if frame.time > max_seconds:
                     break
                 yield Frame(float(frame.time), _small_bgr(frame, size))
         except av.error.FFmpegError as exc:
@@ -88,14 +91,14 @@ def _plane(plane: object) -> np.ndarray:
     return rows[:, : plane.width]
 
 
-def _opencv_frames(path: Path, size: tuple[int, int]) -> Iterator[Frame]:
+def _opencv_frames(path: Path, size: tuple[int, int], max_seconds: float) -> Iterator[Frame]:
     capture = cv2.VideoCapture(str(path))
     if not capture.isOpened():
         raise InvalidInput(f"{path.name} is not a readable video file.", reason="INVALID_VIDEO")
     fps = capture.get(cv2.CAP_PROP_FPS) or 25.0
     index = 0
     try:
-        while index / fps <= MAX_VIDEO_SECONDS:
+        while index / fps <= max_seconds:
             ok, image = capture.read()
             if not ok:
                 break

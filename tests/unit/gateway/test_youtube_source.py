@@ -77,10 +77,13 @@ async def test_a_second_analysis_spends_no_quota(fake_youtube, fetcher) -> None:
     assert second.quota_units == 0 and second.cached
     assert len(fake_youtube.calls("/youtube/v3/videos")) == 1
     assert len(fake_youtube.calls("/watch")) == 1
-    # Other options are another entry: a different comment cap is fetched anew.
-    other = await YouTubeSource.open(fetcher, ID, FetchOptions(max_comments=50))
-    await other.comments()
-    assert other.report(["comments"]).quota_units == 1
+    # A smaller comment cap is served by the cached read; only a larger one reads anew.
+    smaller = await YouTubeSource.open(fetcher, ID, FetchOptions(max_comments=50))
+    assert len(await smaller.comments()) == 50
+    assert smaller.report(["comments"]).quota_units == 0
+    larger = await YouTubeSource.open(fetcher, ID, FetchOptions(max_comments=501))
+    await larger.comments()
+    assert larger.report(["comments"]).quota_units == 3
 
 
 async def test_concurrent_analyses_share_one_fetch(fake_youtube, fetcher) -> None:
@@ -132,6 +135,22 @@ async def test_cache_without_ttl_always_fetches() -> None:
     assert await cache.get("k", load) == ("value", False)
     assert await cache.get("k", load) == ("value", False)
     assert len(calls) == 2
+
+
+async def test_an_entry_serves_what_it_holds_within_the_size_bound() -> None:
+    calls = []
+
+    async def load() -> int:
+        calls.append(1)
+        return len(calls)
+
+    cache = FetchCache(size=1, ttl_seconds=60)
+    assert await cache.get("a", load, holds=300) == (1, False)
+    assert await cache.get("a", load, holds=100) == (1, True)  # holds less: served
+    assert await cache.get("a", load, holds=301) == (2, False)  # holds more: fetched anew
+    assert await cache.get("a", load, holds=300) == (2, True)
+    assert await cache.get("b", load) == (3, False)  # one entry at most: "a" makes way
+    assert await cache.get("a", load, holds=1) == (4, False)
 
 
 async def test_links_are_refused_without_an_api_key() -> None:

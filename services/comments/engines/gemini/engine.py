@@ -18,19 +18,23 @@ from tubelens.errors import FailedPrecondition
 from tubelens.gemini import GeminiCaller, Usage, data_block, language_tag, load_prompt
 from tubelens.gemini.comment_prep import batches, comment_rows, prepare_comments
 from tubelens.gemini.concurrency import gather_or_cancel
+from tubelens.workers import Offload, in_thread
 
 PROMPT = load_prompt(Path(__file__).resolve().parents[2] / "prompts" / "comments_batch.toml")
 DEFAULT_THEMES = 6
 
 
 class GeminiCommentsEngine:
-    def __init__(self, caller: GeminiCaller) -> None:
+    def __init__(self, caller: GeminiCaller, offload: Offload = in_thread) -> None:
         self._caller = caller
+        self._offload = offload  # spam screening and deduplication run in the worker pool
         self._model = caller.settings.comments_model
 
     async def analyze(self, request: CommentsRequest) -> tuple[CommentsAnalysis, Provenance]:
         settings = self._caller.settings
-        prepared = prepare_comments(request.comments, settings.comment_token_budget)
+        prepared = await self._offload(
+            prepare_comments, request.comments, settings.comment_token_budget
+        )
         if not prepared.kept:
             raise FailedPrecondition(
                 "There are no comments to analyse (none were sent, or all were spam or empty).",

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from services.comments.domain import CommentsAnalysis, CommentsRequest
 from services.comments.engines.local.analysis import analyze_comments
 from tubelens.domain import Provenance
-from tubelens.text import warm_up
+from tubelens.workers import Offload, in_thread
 
 ENGINE_NAME = "local"
 MODEL_NAME = "tubelens-local"
@@ -15,12 +13,11 @@ PROMPT_VERSION = "comments-local-2"  # bump when the output for the same input c
 
 
 class LocalCommentsEngine:
-    def __init__(self) -> None:
-        warm_up()
+    def __init__(self, offload: Offload = in_thread) -> None:
+        self._offload = offload  # the server's worker pool; a thread in tests and tools
 
     async def analyze(self, request: CommentsRequest) -> tuple[CommentsAnalysis, Provenance]:
-        # Sentiment, spam rules and clustering are CPU work: keep the event loop free.
-        analysis = await asyncio.to_thread(analyze_comments, request)
+        analysis = await self._offload(analyze_comments, request)
         provenance = Provenance(
             engine=ENGINE_NAME,
             model=MODEL_NAME,

@@ -8,24 +8,19 @@ the words (Korean included), so no text on the card is drawn by a model.
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 from google.genai import types
 from pydantic import BaseModel, Field
 
 from services.photocard.domain import PhotoCard, PhotoCardRequest
-from services.photocard.engines.gemini.images import centre_square, jpeg_bytes, rgba_of
-from services.photocard.engines.local.card import render_card
+from services.photocard.engines.gemini.portrait import find_portrait, typeset_card
 from services.photocard.engines.local.card_layout import plan_card
-from services.photocard.engines.local.face_crop import best_face, portrait
-from services.photocard.engines.local.photo_input import clean_prompt, decode_photo, png_bytes
+from services.photocard.engines.local.photo_input import clean_prompt
 from tubelens.domain import Provenance
-from tubelens.errors import FailedPrecondition
 from tubelens.gemini import GeminiCaller, Usage, data_block, language_tag, load_prompt
 from tubelens.gemini.concurrency import gather_or_cancel
-from tubelens.vision.faces import detect_faces
-from tubelens.vision.palette import dominant_colors
+from tubelens.workers import Offload, in_thread
 
 PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
 CAPTION_PROMPT = load_prompt(PROMPTS / "caption.toml")
@@ -39,32 +34,23 @@ class CaptionOut(BaseModel):
 
 
 class GeminiPhotoCardEngine:
-    def __init__(self, caller: GeminiCaller) -> None:
+    def __init__(self, caller: GeminiCaller, offload: Offload = in_thread) -> None:
         self._caller = caller
+        self._offload = offload  # image work runs in the server's worker pool
         self._caption_model = caller.settings.caption_model
         self._image_model = caller.settings.image_model
 
     async def create(self, request: PhotoCardRequest) -> tuple[PhotoCard, Provenance]:
         prompt, notes = clean_prompt(request.prompt)
-        photo, photo_notes = decode_photo(request.photo)
-        notes += photo_notes
-        faces = await asyncio.to_thread(detect_faces, photo)
-        if not faces:
-            raise FailedPrecondition(
-                "No face was found in the photo; use a photo where one face is clearly visible.",
-                reason="NO_FACE",
-            )
-        main = best_face(faces)
-        if len(faces) > 1:
-            notes.append(f"{len(faces)} faces were found; the largest one was drawn.")
-        head, _ = portrait(photo, main)
+        found = await self._offload(find_portrait, request.photo)  # no face: nothing is paid for
+        notes += found.notes
         (caption, caption_usage), (character, character_usage) = await gather_or_cancel(
-            self._caption(jpeg_bytes(photo), language_tag(request.language)),
+            self._caption(found.photo_jpeg, language_tag(request.language)),
             self._caller.image(
                 self._image_model,
                 CHARACTER_PROMPT,
                 [
-                    types.Part.from_bytes(data=jpeg_bytes(head), mime_type="image/jpeg"),
+                    types.Part.from_bytes(data=found.head_jpeg, mime_type="image/jpeg"),
                     types.Part(text=CHARACTER_PROMPT.render()),
                 ],
             ),
@@ -81,16 +67,15 @@ class GeminiPhotoCardEngine:
         plan = plan_card(request.layout, caption, prompt)
         if plan.prompt and plan.prompt.truncated:
             notes.append("The prompt was too long to show in full and was shortened with '…'.")
-        artwork = centre_square(rgba_of(art, self._image_model))
-        card_png = await asyncio.to_thread(
-            lambda: render_card(plan, artwork, dominant_colors(photo))
+        card_png, character_png = await self._offload(
+            typeset_card, plan, art, character, found.palette, self._image_model
         )
         card = PhotoCard(
             card_png=card_png,
-            character_png=png_bytes(rgba_of(character, self._image_model)),
+            character_png=character_png,
             caption=caption,
-            face=main.box,
-            faces_detected=len(faces),
+            face=found.face,
+            faces_detected=found.faces_detected,
             width=plan.width,
             height=plan.height,
             notes=tuple(notes),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import replace
 
 from services.photocard.domain import PhotoCard, PhotoCardRequest
@@ -18,6 +17,7 @@ from tubelens.domain import Provenance
 from tubelens.errors import FailedPrecondition
 from tubelens.vision.faces import detect_faces
 from tubelens.vision.palette import dominant_colors
+from tubelens.workers import Offload, in_thread
 
 PROVENANCE = Provenance(engine="local", model="tubelens-local", prompt_version="photocard-local-1")
 
@@ -25,9 +25,11 @@ PROVENANCE = Provenance(engine="local", model="tubelens-local", prompt_version="
 class LocalPhotoCardEngine:
     """Draws the main person as a cel-shaded character and lays out a shareable card."""
 
+    def __init__(self, offload: Offload = in_thread) -> None:
+        self._offload = offload  # the server's worker pool; a thread in tests and tools
+
     async def create(self, request: PhotoCardRequest) -> tuple[PhotoCard, Provenance]:
-        # Everything here is CPU-bound image work; keep it off the event loop.
-        card = await asyncio.to_thread(create_card, request)
+        card = await self._offload(create_card, request)
         return card, replace(PROVENANCE, notes=card.notes)
 
 

@@ -9,20 +9,24 @@ import numpy as np
 from PIL import Image
 
 from services.photocard.engines.local.fonts import REGULAR, drawable
+from tubelens.vision.decode_budget import SETTING, ImageLimits
 from tubelens.vision.images import MiB, decode_image
 
 MAX_PHOTO_BYTES = 20 * MiB
-MAX_PHOTO_PIXELS = 120_000_000  # beyond this it is a decompression bomb, not a photo
 MIN_PHOTO_SIDE = 64
 WORK_SIDE = 2048  # larger photos are scaled down first; faces need no more detail
 
 
 def decode_photo(data: bytes) -> tuple[np.ndarray, list[str]]:
-    """BGR photo, at most WORK_SIDE on its long side, and notes about what was done to it."""
+    """BGR photo, at most WORK_SIDE on its long side, and notes about what was done to it.
+
+    Its decoded size is bounded by TUBELENS_IMAGE_MAX_MEGAPIXELS, checked before decoding.
+    """
     photo, (width, height) = decode_image(
         data,
         max_bytes=MAX_PHOTO_BYTES,
-        max_pixels=MAX_PHOTO_PIXELS,
+        max_pixels=ImageLimits().max_pixels,
+        max_pixels_setting=SETTING,
         min_side=MIN_PHOTO_SIDE,
         max_side=WORK_SIDE,
     )

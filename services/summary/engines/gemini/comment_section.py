@@ -12,12 +12,17 @@ from services.summary.engines.gemini.schema import CommentSectionOut
 from tubelens.errors import TubeLensError
 from tubelens.gemini import GeminiCaller, Usage, data_block, load_prompt
 from tubelens.gemini.comment_prep import comment_rows, prepare_comments
+from tubelens.workers import Offload, in_thread
 
 COMMENTS_PROMPT = load_prompt(Path(__file__).resolve().parents[2] / "prompts/comment_section.toml")
 
 
 async def summarize_comment_section(
-    caller: GeminiCaller, model: str, request: SummaryRequest, language: str
+    caller: GeminiCaller,
+    model: str,
+    request: SummaryRequest,
+    language: str,
+    offload: Offload = in_thread,
 ) -> tuple[CommentSectionSummary | None, Usage, tuple[str, ...]]:
     """The comment summary (None when there is none), its usage, and notes.
 
@@ -25,7 +30,8 @@ async def summarize_comment_section(
     """
     if not request.comments:
         return None, Usage(), ()
-    prepared = prepare_comments(request.comments, caller.settings.comment_token_budget)
+    budget = caller.settings.comment_token_budget
+    prepared = await offload(prepare_comments, request.comments, budget)
     if not prepared.kept:
         return None, Usage(), ("Every comment was spam or empty; no comment summary.",)
     parts = [

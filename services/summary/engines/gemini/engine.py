@@ -20,6 +20,7 @@ from tubelens.domain import Provenance
 from tubelens.errors import FailedPrecondition, InvalidInput
 from tubelens.gemini import GeminiCaller, Usage, language_tag, load_prompt
 from tubelens.gemini.concurrency import gather_or_cancel
+from tubelens.workers import Offload, in_thread
 
 PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
 VIDEO_PROMPT = load_prompt(PROMPTS / "video_summary.toml")
@@ -30,8 +31,9 @@ VIDEO_REFUSALS = {"GEMINI_REJECTED_REQUEST", "GEMINI_PERMISSION_DENIED", "MODEL_
 
 
 class GeminiSummaryEngine:
-    def __init__(self, caller: GeminiCaller) -> None:
+    def __init__(self, caller: GeminiCaller, offload: Offload = in_thread) -> None:
         self._caller = caller
+        self._offload = offload  # comment screening runs in the worker pool
         self._model = caller.settings.summary_model
 
     async def summarize(self, request: SummaryRequest) -> tuple[Summary, Provenance]:
@@ -43,7 +45,7 @@ class GeminiSummaryEngine:
         )
         main, comments = await gather_or_cancel(
             self._main(request, language),
-            summarize_comment_section(self._caller, self._model, request, language),
+            summarize_comment_section(self._caller, self._model, request, language, self._offload),
         )
         summary, usage, versions, notes = main
         comment_summary, comment_usage, comment_notes = comments

@@ -6,12 +6,10 @@ central ones, MMR keeps them varied, and TextTiling finds chapters when the uplo
 
 from __future__ import annotations
 
-import asyncio
-
 from services.summary.domain import Summary, SummaryRequest
 from services.summary.engines.local.summarizer import build_summary
 from tubelens.domain import Provenance
-from tubelens.text import warm_up
+from tubelens.workers import Offload, in_thread
 
 ENGINE_NAME = "local"
 MODEL_NAME = "tubelens-local"
@@ -19,12 +17,11 @@ PROMPT_VERSION = "summary-local-2"  # bump when the output for the same input ch
 
 
 class LocalSummaryEngine:
-    def __init__(self) -> None:
-        warm_up()  # the comment-section summary reads sentiment with the text models
+    def __init__(self, offload: Offload = in_thread) -> None:
+        self._offload = offload  # the server's worker pool; a thread in tests and tools
 
     async def summarize(self, request: SummaryRequest) -> tuple[Summary, Provenance]:
-        # The analysis is CPU-bound; a worker thread keeps the server's event loop responsive.
-        summary = await asyncio.to_thread(build_summary, request)
+        summary = await self._offload(build_summary, request)
         provenance = Provenance(
             engine=ENGINE_NAME, model=MODEL_NAME, prompt_version=PROMPT_VERSION, notes=summary.notes
         )

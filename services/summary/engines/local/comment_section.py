@@ -17,12 +17,11 @@ from services.summary.engines.local.phrasing import (
 from tubelens.domain import Comment
 from tubelens.text import (
     Polarity,
-    classify_sentiment,
     detect_language,
     is_question,
     is_request,
     is_spam,
-    sentiment_score,
+    read_sentiment,
     tokenize,
 )
 
@@ -48,15 +47,15 @@ def summarize_comments(
         return None
     # Detect each comment's language once; every text function below would otherwise redo it.
     language_of = {c: detect_language(c.text) for c in genuine}
-    polarity = {c: classify_sentiment(c.text, language_of[c]) for c in genuine}
+    # Score and class from one reading: the sentiment model is the costliest step per comment.
+    reading = {c: read_sentiment(c.text, language_of[c]) for c in genuine}
+    polarity = {c: reading[c][1] for c in genuine}
     positive = [c for c in genuine if polarity[c] is Polarity.POSITIVE]
     negative = [c for c in genuine if polarity[c] is Polarity.NEGATIVE]
     # Quotes come from top-level comments: replies answer someone rather than the video.
     top_level = sorted((c for c in genuine if not c.is_reply), key=lambda c: -c.like_count)
     praise = [c for c in top_level if polarity[c] is Polarity.POSITIVE]
-    praise = [
-        c for c in praise if sentiment_score(c.text, language_of[c]) >= CLEARLY_POSITIVE
-    ] or praise
+    praise = [c for c in praise if reading[c][0] >= CLEARLY_POSITIVE] or praise
     criticism = [c for c in top_level if polarity[c] is Polarity.NEGATIVE]
     questions = [c for c in top_level if is_question(c.text, language_of[c])]
     requests = [c for c in top_level if is_request(c.text, language_of[c])]

@@ -19,7 +19,12 @@ _LEADING = re.compile(
     r"(?:\s*[-–~]\s*[(\[]?\d{1,2}(?::\d{1,2})?:\d{2}[)\]]?)?"  # "0:00 - 1:25 Intro" ranges
     r"(?P<title>.*)$"
 )
-_TRAILING = re.compile(rf"^{_BULLET}(?P<title>.*?)[\s(\[]*{_STAMP}[)\]]?\s*$")
+# Written so that nothing is tried twice (the plain ^bullets(.*?)[\s(\[]*stamp is cubic on a
+# long line of spaces): bullets and the gap before the stamp are possessive, as a match needs
+# them whole anyway, and the title steps over a run of gap characters in one go.
+_TRAILING = re.compile(
+    rf"^{_BULLET}+(?P<title>(?:[^\s(\[]|(?:[^\S\n]|[(\[])++)*?)[\s(\[]*+{_STAMP}[)\]]?\s*$"
+)
 _TITLE_EDGES = " \t-–—:|.·•"
 
 

@@ -31,7 +31,7 @@ def pick_key_points(
 ) -> list[KeyPoint]:
     candidates = _candidates(sentences, space.term_counts, count)
     candidates = sorted(candidates, key=lambda i: (-centrality[i], i))[:MAX_CANDIDATES]
-    similarity = space.similarity()[candidates][:, candidates].toarray()
+    similarity = space.similarity(candidates).toarray()  # at most MAX_CANDIDATES squared
     starts = np.array([sentences[i].start for i in candidates])
     # Rank a few extra so that sentences sharing a cue (same timestamp) can be skipped.
     ranked = select_diverse(

@@ -14,7 +14,9 @@ from services.summary.engines.local.endings import ends_korean_sentence, ends_wi
 from tubelens.domain import Transcript, TranscriptCue
 
 # Non-speech markers auto-captions insert: [Music], (applause), ♪, speaker arrows.
-_NOISE = re.compile(r"\[[^\]]*\]|\((?:music|applause|laughter|laughs|inaudible)\)|♪+|>>", re.I)
+_MARKERS = r"\((?:music|applause|laughter|laughs|inaudible)\)|♪+|>>"
+_NOISE = re.compile(rf"\[[^\]]*\]|{_MARKERS}", re.I)
+_MARKERS_ONLY = re.compile(_MARKERS, re.I)
 LONG_PAUSE = 1.5  # seconds of silence that end a sentence even in punctuated captions
 SHORT_PAUSE = 0.6  # enough to end a sentence when captions carry no punctuation
 SOFT_WORDS = 16  # unpunctuated: close the sentence at the next cue boundary after this
@@ -97,7 +99,7 @@ def _clean_cues(cues: tuple[TranscriptCue, ...]) -> list[TranscriptCue]:
     cleaned: list[TranscriptCue] = []
     previous_words: list[str] = []
     for cue in cues:
-        words = _NOISE.sub(" ", cue.text).split()
+        words = _without_noise(cue.text).split()
         fresh = words[_repeated_prefix(previous_words, words) :]
         if fresh:
             cleaned.append(TranscriptCue(start=cue.start, end=cue.end, text=" ".join(fresh)))
@@ -105,14 +107,31 @@ def _clean_cues(cues: tuple[TranscriptCue, ...]) -> list[TranscriptCue]:
     return cleaned
 
 
+def _without_noise(text: str) -> str:
+    # A "[" with no "]" after it never matches, but the pattern would scan from each one to the
+    # end of the text, quadratic in a long cue; past the last "]" only the markers can match.
+    end = text.rfind("]") + 1
+    return _NOISE.sub(" ", text[:end]) + _MARKERS_ONLY.sub(" ", text[end:])
+
+
 def _repeated_prefix(previous: list[str], words: list[str]) -> int:
     """How many leading words of a cue merely repeat the end of the previous cue."""
     if words == previous:
         return len(words)
-    for size in range(min(len(previous), len(words)), MIN_OVERLAP_WORDS - 1, -1):
-        if previous[-size:] == words[:size]:
-            return size
-    return 0
+    size = min(len(previous), len(words))
+    if size < MIN_OVERLAP_WORDS:
+        return 0
+    # The longest prefix of `words` that is also a suffix of `previous`, in linear time: the
+    # Knuth-Morris-Pratt border of words + separator + previous (trying every length, longest
+    # first, is quadratic in a long cue).
+    sequence: list[str | None] = [*words[:size], None, *previous[-size:]]
+    border = [0] * len(sequence)
+    for position in range(1, len(sequence)):
+        length = border[position - 1]
+        while length and sequence[position] != sequence[length]:
+            length = border[length - 1]
+        border[position] = length + (sequence[position] == sequence[length])
+    return border[-1] if border[-1] >= MIN_OVERLAP_WORDS else 0
 
 
 def readable(sentence: str) -> str:

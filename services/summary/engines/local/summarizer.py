@@ -42,7 +42,7 @@ def build_summary(request: SummaryRequest) -> Summary:
     texts = [s.text for s in sentences]
     analysis_language = None if language == UNDETERMINED else language
     space = build_space(texts, analysis_language) if texts else None
-    centrality = textrank(space.similarity()) if space else np.zeros(len(texts))
+    centrality = textrank(space) if space else np.zeros(len(texts))
     count = key_point_count(duration)
     key_points = pick_key_points(sentences, space, centrality, count, source) if space else []
     if len(key_points) < 3 and source is SummarySource.DESCRIPTION:

@@ -40,7 +40,8 @@ def pick_tldr_sentences(
     relevance = (1 - GIST_WEIGHT) * _scaled(centrality) + GIST_WEIGHT * _scaled(
         space.similarity_to(gist)
     )
-    similarity = space.similarity()[candidates][:, candidates].toarray()
+    # Every sentence of fitting length is a candidate; MMR reads the rows of the few it picks.
+    similarity = space.similarity_rows(candidates)
     chosen = select_diverse(relevance[candidates], similarity, QUOTED_SENTENCES)
     return sorted(candidates[position] for position in chosen)
 

@@ -109,20 +109,21 @@ def _smoothed(curve: np.ndarray) -> np.ndarray:
 
 
 def _depth_scores(curve: np.ndarray) -> np.ndarray:
-    """How far the curve climbs on both sides of each point before it turns down again."""
-    depths = np.zeros_like(curve)
-    for point, value in enumerate(curve):
-        left = right = value
-        for neighbour in curve[point - 1 :: -1] if point else ():
-            if neighbour < left:
-                break
-            left = neighbour
-        for neighbour in curve[point + 1 :]:
-            if neighbour < right:
-                break
-            right = neighbour
-        depths[point] = (left - value) + (right - value)
-    return depths
+    """How far the curve climbs on both sides of each point before it turns down again.
+
+    A climb leftwards from point i ends at the nearest j <= i where the curve rose into j
+    (curve[j-1] < curve[j]); rightwards, at the nearest k >= i where it falls after k. One
+    running max/min over those positions finds them all, where walking from every point would
+    be quadratic along a long slope.
+    """
+    if len(curve) == 0:
+        return curve.copy()
+    positions = np.arange(len(curve))
+    rises_into = np.r_[True, curve[:-1] < curve[1:]]
+    falls_after = np.r_[curve[1:] < curve[:-1], True]
+    left_top = np.maximum.accumulate(np.where(rises_into, positions, 0))
+    right_top = np.minimum.accumulate(np.where(falls_after, positions, len(curve))[::-1])[::-1]
+    return (curve[left_top] - curve) + (curve[right_top] - curve)
 
 
 def _titles(groups: list[list[str]], language: str | None) -> list[str]:

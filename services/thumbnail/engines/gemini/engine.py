@@ -16,6 +16,7 @@ from services.thumbnail.engines.gemini.schema import ReadingOut
 from services.thumbnail.engines.local import LocalThumbnailEngine
 from tubelens.domain import Provenance
 from tubelens.gemini import GeminiCaller, data_block, language_tag, load_prompt
+from tubelens.workers import Offload, in_thread
 
 PROMPT = load_prompt(Path(__file__).resolve().parents[2] / "prompts" / "thumbnail_reading.toml")
 WATCH_FPS = 0.2  # a glance every five seconds is enough to judge what the video is about
@@ -30,10 +31,10 @@ def image_mime(data: bytes) -> str:
 
 
 class GeminiThumbnailEngine:
-    def __init__(self, caller: GeminiCaller) -> None:
+    def __init__(self, caller: GeminiCaller, offload: Offload = in_thread) -> None:
         self._caller = caller
         self._model = caller.settings.thumbnail_model
-        self._local = LocalThumbnailEngine()
+        self._local = LocalThumbnailEngine(offload)
 
     async def analyze(self, request: ThumbnailRequest) -> tuple[ThumbnailReview, Provenance]:
         review, local = await self._local.analyze(request)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import replace
 
 from services.thumbnail.domain import PaletteColor, Severity, ThumbnailRequest, ThumbnailReview
@@ -16,6 +15,7 @@ from services.thumbnail.engines.local.scoring import overall_score, score_criter
 from services.thumbnail.engines.local.text import find_text, text_area_share
 from services.thumbnail.engines.local.title_match import match_title
 from tubelens.domain import Provenance
+from tubelens.workers import Offload, in_thread
 
 PROVENANCE = Provenance(engine="local", model="tubelens-local", prompt_version="thumbnail-local-2")
 NO_OCR_NOTE = (
@@ -29,9 +29,11 @@ _SEVERITY_ORDER = {Severity.CRITICAL: 0, Severity.WARNING: 1, Severity.INFO: 2}
 class LocalThumbnailEngine:
     """Reviews a thumbnail from its pixels: size, exposure, contrast, colour, faces, clutter."""
 
+    def __init__(self, offload: Offload = in_thread) -> None:
+        self._offload = offload  # the server's worker pool; a thread in tests and tools
+
     async def analyze(self, request: ThumbnailRequest) -> tuple[ThumbnailReview, Provenance]:
-        # Decoding and OpenCV work are CPU-bound; keep them off the event loop.
-        review = await asyncio.to_thread(review_thumbnail, request)
+        review = await self._offload(review_thumbnail, request)
         return review, replace(PROVENANCE, notes=review.notes)
 
 

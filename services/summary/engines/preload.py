@@ -1,0 +1,8 @@
+"""Imported once by the worker pool's fork server (tubelens.workers), before it forks a worker:
+the summary engine's code and the text models load here, so every worker starts warm and shares
+their memory."""
+
+from services.summary.engines.local.summarizer import build_summary  # noqa: F401
+from tubelens.text import warm_up
+
+warm_up()

@@ -1,0 +1,23 @@
+"""python -m services.video: the video scan server."""
+
+from services.video.domain import VideoLimits
+from services.video.engines import WORKER_PRELOAD, build_engine
+from services.video.servicer import SERVICE_NAME, VideoServicer
+from tubelens.server.runner import run_service
+from tubelens.v1.video_pb2_grpc import add_VideoServiceServicer_to_server
+from tubelens.workers import WorkerSettings
+
+if __name__ == "__main__":
+    workers = WorkerSettings()
+    run_service(
+        "video",
+        SERVICE_NAME,
+        add_VideoServiceServicer_to_server,
+        lambda settings, offload: VideoServicer(
+            build_engine(offload),
+            VideoLimits(),
+            # Files held at once: one per worker plus the queue the pool allows.
+            max_uploads=workers.worker_count() * (1 + workers.queue_per_worker),
+        ),
+        WORKER_PRELOAD,
+    )
