@@ -74,7 +74,7 @@ def tree_memory(pid: int) -> tuple[float, float]:
 
 
 def summary_call(stub_of: Callable) -> Callable:
-    from bench.memory_summary import synthetic_request
+    from bench.summary_input import synthetic_request
     from tubelens import convert
     from tubelens.v1 import summary_pb2, summary_pb2_grpc
 
@@ -140,6 +140,7 @@ def video_call(stub_of: Callable) -> Callable:
         writer.write(frame)
     writer.release()
     data = path.read_bytes()
+    shutil.rmtree(path.parent)
 
     def messages():
         yield video_pb2.ScanVideoRequest(

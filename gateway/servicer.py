@@ -22,6 +22,7 @@ from gateway.youtube.source import FetchOptions
 from tubelens import convert
 from tubelens.errors import DeadlineExceeded, InvalidInput
 from tubelens.logs import REQUEST_ID_HEADER
+from tubelens.server.in_flight import InFlight
 from tubelens.server.status import abort_with, rpc_status_of, status_from_rpc_error
 from tubelens.settings import GatewaySettings
 from tubelens.v1 import gateway_pb2, gateway_pb2_grpc, photocard_pb2
@@ -45,13 +46,17 @@ class GatewayServicer(gateway_pb2_grpc.GatewayServiceServicer):
         self._budget_of = DeadlineBudget(
             settings.deadline_margin_seconds, settings.default_deadline_seconds, LoopLag()
         )
+        # Each analysis holds its inputs (comments above all) until it ends.
+        self._analyses = InFlight(settings.max_analyses, "analyses", "TUBELENS_MAX_ANALYSES")
 
     async def Analyze(
         self, request: gateway_pb2.AnalyzeRequest, context: grpc.aio.ServicerContext
     ) -> gateway_pb2.AnalyzeResponse:
         started = time.perf_counter()
-        source, plan, deadline = await self._prepare(request, context)
-        results = {r.task: r async for r in run_tasks(source, plan, self._downstream, deadline)}
+        with self._analyses.hold():
+            source, plan, deadline = await self._prepare(request, context)
+            tasks = run_tasks(source, plan, self._downstream, deadline)
+            results = {result.task: result async for result in tasks}
         return gateway_pb2.AnalyzeResponse(
             video=convert.metadata_to_proto(source.metadata),
             results=[results[task] for task in plan.tasks],
@@ -64,11 +69,12 @@ class GatewayServicer(gateway_pb2_grpc.GatewayServiceServicer):
         self, request: gateway_pb2.AnalyzeStreamRequest, context: grpc.aio.ServicerContext
     ) -> AsyncIterator[gateway_pb2.AnalyzeStreamResponse]:
         started = time.perf_counter()
-        source, plan, deadline = await self._prepare(request, context)
         succeeded = 0
-        async for result in run_tasks(source, plan, self._downstream, deadline):
-            succeeded += result.status.code == grpc.StatusCode.OK.value[0]
-            yield gateway_pb2.AnalyzeStreamResponse(task_result=result)
+        with self._analyses.hold():
+            source, plan, deadline = await self._prepare(request, context)
+            async for result in run_tasks(source, plan, self._downstream, deadline):
+                succeeded += result.status.code == grpc.StatusCode.OK.value[0]
+                yield gateway_pb2.AnalyzeStreamResponse(task_result=result)
         yield gateway_pb2.AnalyzeStreamResponse(
             completed=gateway_pb2.StreamCompleted(
                 video=convert.metadata_to_proto(source.metadata),

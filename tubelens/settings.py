@@ -46,7 +46,7 @@ class ServerSettings(BaseSettings):
     max_connection_age_seconds: float = Field(default=300.0, gt=0)  # clients re-resolve after this
     # Request bytes held at once by the calls in flight (each also holds ~4x as domain objects);
     # past it a call is refused at once. One call is always let in. 0: no bound.
-    requests_mb: int = Field(default=64, ge=0)
+    requests_mb: int = Field(default=32, ge=0)
 
     def port_for(self, service: str) -> int:
         return DEFAULT_PORTS[service] if self.port is None else self.port
@@ -100,6 +100,8 @@ class GatewaySettings(ServerSettings):
     # PATH-style list ("/srv/bundles:/app/samples"); empty: no bundles at all.
     bundle_roots: Annotated[tuple[Path, ...], NoDecode] = (DEFAULT_SAMPLES_DIR,)
     max_comments: int = Field(default=2000, ge=1)
+    # Analyses in flight at once (Analyze and AnalyzeStream); past it a call is refused at once.
+    max_analyses: int = Field(default=512, ge=1)
     # Shortest pause between two DNS look-ups of a dns:/// target (gRPC's own default is 30 s);
     # a look-up follows each connection-age rotation, which is how new replicas are found.
     dns_min_refresh_seconds: float = Field(default=30.0, ge=0)

@@ -13,6 +13,8 @@ up. So each analysis service runs them in a pool of worker processes, one per co
 
 Workers are forked from a fork server that has imported the `preload` modules (models loaded)
 before the first fork, so a replacement is ready in milliseconds and shares the models' memory.
+They run at a lower CPU priority (nice 10) than the server, so on a busy machine or pod the
+serving threads still get the CPU they need to answer health checks, accept calls and shed load.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from tubelens.settings import ENV_PREFIX
 
 T = TypeVar("T")
 log = get_logger("tubelens.workers")
+WORKER_NICENESS = 10  # added to the server's: work yields the CPU to serving
 
 
 class Offload(Protocol):
@@ -117,7 +120,11 @@ class WorkerPool:
 
     def _new_pool(self) -> pebble.ProcessPool:
         return pebble.ProcessPool(
-            max_workers=self.workers, max_tasks=self._tasks_per_worker, context=self._context
+            max_workers=self.workers,
+            max_tasks=self._tasks_per_worker,
+            initializer=os.nice,
+            initargs=(WORKER_NICENESS,),
+            context=self._context,
         )
 
     async def _execute(self, function: Callable[..., T], args: tuple, timeout: float | None) -> T:

@@ -11,8 +11,9 @@ import grpc
 
 from services.video.domain import VideoLimits
 from services.video.engines import VideoEngine
-from services.video.upload import UploadSlots, receive_file
+from services.video.upload import receive_file
 from tubelens import convert
+from tubelens.server.in_flight import InFlight
 from tubelens.v1 import summary_pb2, video_pb2, video_pb2_grpc
 from tubelens.vision.video_types import VideoDigest
 
@@ -29,7 +30,7 @@ class VideoServicer(video_pb2_grpc.VideoServiceServicer):
     ) -> None:
         self._engine = engine
         self._limits = limits
-        self._slots = UploadSlots(max_uploads)
+        self._files = InFlight(max_uploads, "video files")
         self._scratch = scratch_dir  # None: the system's temporary directory
 
     async def ScanVideo(
@@ -37,15 +38,14 @@ class VideoServicer(video_pb2_grpc.VideoServiceServicer):
         request_iterator: AsyncIterator[video_pb2.ScanVideoRequest],
         context: grpc.aio.ServicerContext,
     ) -> video_pb2.ScanVideoResponse:
-        self._slots.take()
-        try:
-            with tempfile.TemporaryDirectory(prefix="tubelens-video-", dir=self._scratch) as folder:
-                _, path = await receive_file(request_iterator, self._limits, Path(folder))
-                started = time.perf_counter()
-                digest = await self._engine.scan(path, self._limits.max_minutes * 60)
-                seconds = time.perf_counter() - started
-        finally:
-            self._slots.give_back()
+        with (
+            self._files.hold(),
+            tempfile.TemporaryDirectory(prefix="tubelens-video-", dir=self._scratch) as folder,
+        ):
+            _, path = await receive_file(request_iterator, self._limits, Path(folder))
+            started = time.perf_counter()
+            digest = await self._engine.scan(path, self._limits.max_minutes * 60)
+            seconds = time.perf_counter() - started
         return video_pb2.ScanVideoResponse(
             digest=digest_to_proto(digest), scan_time=convert.duration(seconds)
         )

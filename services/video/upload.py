@@ -1,8 +1,8 @@
 """Receives a streamed video file into the service's scratch space, checking it as it comes.
 
-The header is checked before any byte is read (size within the limit), the bytes must add up to
-exactly the size it announced, and at most `max_uploads` files are held at once, so scratch
-space is bounded by max_uploads x the file limit.
+The header is checked before any byte is read (size within the limit), and the bytes must add
+up to exactly the size it announced. The servicer holds at most a fixed number of files at once,
+so scratch space is bounded by that number x the file limit.
 """
 
 from __future__ import annotations
@@ -12,31 +12,10 @@ from collections.abc import AsyncIterator
 from pathlib import Path, PurePath
 
 from services.video.domain import VideoFile, VideoLimits
-from tubelens.errors import InvalidInput, ResourceExhausted
+from tubelens.errors import InvalidInput
 from tubelens.v1 import video_pb2
 
 _SUFFIXES = {".mp4", ".webm", ".mov", ".mkv", ".m4v", ".avi"}  # kept: it helps the demuxer
-
-
-class UploadSlots:
-    """Counts the files being received or scanned; refuses one more than `limit` at once."""
-
-    def __init__(self, limit: int) -> None:
-        self.limit = max(1, limit)
-        self.held = 0
-
-    def take(self) -> None:
-        if self.held >= self.limit:
-            raise ResourceExhausted(
-                f"The video service is scanning {self.held} files, the most it holds at once; "
-                "retry in a few seconds.",
-                reason="OVERLOADED",
-                retry_after_seconds=5.0,
-            )
-        self.held += 1
-
-    def give_back(self) -> None:
-        self.held -= 1
 
 
 async def receive_file(

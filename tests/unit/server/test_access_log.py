@@ -64,7 +64,8 @@ async def test_a_call_past_its_deadline_is_logged_as_such(served) -> None:
         lines = await done_lines(logs)
     assert caught.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
     assert [line["code"] for line in lines] == ["DEADLINE_EXCEEDED"]
-    assert 0 < engine.seen_time_left[0] <= 0.3
+    # gRPC sends the timeout rounded up to its wire unit, so allow a hair over
+    assert 0 < engine.seen_time_left[0] <= 0.35
 
 
 async def test_a_call_the_caller_cancels_is_logged_as_cancelled(served) -> None:

@@ -115,3 +115,9 @@ async def test_a_pool_broken_outside_any_job_is_renewed(pool, tmp_path, monkeypa
         await pool.run(ghost_jobs.cube, 2)
     assert getattr(caught.value, "reason", "") == "WORKER_CRASHED"
     assert await pool.run(jobs.square, 8) == 64
+
+
+async def test_workers_yield_the_cpu_to_the_server(pool) -> None:
+    mine = os.getpriority(os.PRIO_PROCESS, 0)
+    theirs = await pool.run(os.getpriority, os.PRIO_PROCESS, 0)
+    assert theirs == min(mine + 10, 19)

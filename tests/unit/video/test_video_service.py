@@ -218,3 +218,25 @@ async def test_a_video_over_the_bundle_limit_is_a_note_and_the_tasks_go_on(
     assert not summary.HasField("video_digest") and engine.scans == 0
     note = source.report(("video",)).notes[0]
     assert "video.mp4" in note and "TUBELENS_BUNDLE_MAX_VIDEO_MB" in note
+
+
+async def test_files_past_the_cap_are_refused_at_once(video) -> None:
+    engine = CountingEngine(delay=2.0)
+    server = grpc.aio.server(interceptors=[ServiceInterceptor()])
+    servicer = VideoServicer(engine, VideoLimits(), max_uploads=1)
+    video_pb2_grpc.add_VideoServiceServicer_to_server(servicer, server)
+    port = server.add_insecure_port("127.0.0.1:0")
+    await server.start()
+    data = video.read_bytes()
+    messages = [header("video.mp4", len(data)), video_pb2.ScanVideoRequest(chunk=data)]
+    try:
+        async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
+            stub = video_pb2_grpc.VideoServiceStub(channel)
+            first = asyncio.ensure_future(scan_messages(stub, messages))
+            await asyncio.sleep(0.5)
+            with pytest.raises(grpc.aio.AioRpcError) as caught:
+                await scan_messages(stub, messages)
+            assert caught.value.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
+            assert (await first).digest.shots
+    finally:
+        await server.stop(0)
