@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PIL import ImageFile
 
 ROOT = Path(__file__).resolve().parents[1]
 # Worker processes (tubelens.workers) import a job's module by name, as the test run imported
@@ -27,3 +28,17 @@ def shared_data() -> Path:
 @pytest.fixture(scope="session")
 def samples() -> Path:
     return SAMPLES
+
+
+@pytest.fixture
+def decoded_sizes(monkeypatch) -> list[tuple[int, int]]:
+    """The size of every bitmap Pillow decodes from a file (after any JPEG draft scaling)."""
+    sizes, load = [], ImageFile.ImageFile.load
+
+    def recording(self):
+        if self.tile:
+            sizes.append(self.size)
+        return load(self)
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", recording)
+    return sizes

@@ -13,8 +13,9 @@ up. So each analysis service runs them in a pool of worker processes, one per co
 
 Workers are forked from a fork server that has imported the `preload` modules (models loaded)
 before the first fork, so a replacement is ready in milliseconds and shares the models' memory.
-They run at a lower CPU priority (nice 10) than the server, so on a busy machine or pod the
-serving threads still get the CPU they need to answer health checks, accept calls and shed load.
+They run at a lower CPU priority (nice 10 by default) than the server, so on a busy machine or pod
+the serving threads still get the CPU they need to answer health checks, accept calls and shed
+load. Bulk work (the video scan) runs lower still, so it takes the CPU other analyses leave.
 """
 
 from __future__ import annotations
@@ -41,7 +42,6 @@ from tubelens.settings import ENV_PREFIX
 
 T = TypeVar("T")
 log = get_logger("tubelens.workers")
-WORKER_NICENESS = 10  # added to the server's: work yields the CPU to serving
 
 
 class Offload(Protocol):
@@ -61,6 +61,8 @@ class WorkerSettings(BaseSettings):
     workers: int = Field(default=0, ge=0)  # worker processes; 0: one per core it may use
     queue_per_worker: int = Field(default=4, ge=0)  # jobs that may wait, per worker
     tasks_per_worker: int = Field(default=500, ge=0)  # jobs before a worker is renewed; 0: never
+    # Added to the server's own: work yields the CPU to serving (health, admission, shedding).
+    worker_niceness: int = Field(default=10, ge=0, le=19)
 
     def worker_count(self) -> int:
         return self.workers or available_cores()
@@ -85,6 +87,7 @@ class WorkerPool:
         self.workers = settings.worker_count()
         self.queue_limit = self.workers * settings.queue_per_worker
         self._tasks_per_worker = settings.tasks_per_worker
+        self._niceness = settings.worker_niceness
         self._context = multiprocessing.get_context("forkserver")
         self._context.set_forkserver_preload(list(preload))
         self._pool = self._new_pool()
@@ -123,7 +126,7 @@ class WorkerPool:
             max_workers=self.workers,
             max_tasks=self._tasks_per_worker,
             initializer=os.nice,
-            initargs=(WORKER_NICENESS,),
+            initargs=(self._niceness,),
             context=self._context,
         )
 

@@ -108,6 +108,7 @@ def run_service(
     add_servicer: Callable[[object, grpc.aio.Server], None],
     build_servicer: Callable[[ServiceSettings, Offload], object],
     preload: Sequence[str] = (),
+    worker_settings: WorkerSettings | None = None,
 ) -> None:
     """The whole `__main__` of an analysis service: settings, worker pool, engine, server.
 
@@ -115,7 +116,7 @@ def run_service(
     settings = ServiceSettings()
 
     async def main() -> None:
-        workers = WorkerPool(key, WorkerSettings(), preload)
+        workers = WorkerPool(key, worker_settings or WorkerSettings(), preload)
         servicer = build_servicer(settings, workers.run)  # fails before listening if it can't
         await workers.start()  # models load now, before the server reports SERVING
         log.info("workers_started", workers=workers.workers, queue_limit=workers.queue_limit)

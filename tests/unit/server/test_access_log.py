@@ -1,5 +1,5 @@
 """Every call that ends leaves exactly one access-log line with its code, however it ends; and
-the servicer sees the caller's deadline through tubelens.deadlines."""
+the servicer sees the caller's deadline through tubelens.calls."""
 
 from __future__ import annotations
 
@@ -9,12 +9,11 @@ import grpc
 import pytest
 from structlog.testing import capture_logs
 
-from services.summary.servicer import SummaryServicer
+from tests.unit.server.conftest import summary_request
 from tubelens.calls import time_left
 from tubelens.errors import NotFound
 from tubelens.server.held_requests import HeldRequests
 from tubelens.server.interceptor import ServiceInterceptor
-from tubelens.v1 import summary_pb2, summary_pb2_grpc
 
 
 class SlowEngine:
@@ -30,21 +29,10 @@ class SlowEngine:
 
 
 @pytest.fixture
-async def served():
+async def served(serve_summary):
     engine = SlowEngine()
-    server = grpc.aio.server(interceptors=[ServiceInterceptor()])
-    summary_pb2_grpc.add_SummaryServiceServicer_to_server(SummaryServicer(engine), server)
-    port = server.add_insecure_port("127.0.0.1:0")
-    await server.start()
-    async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
-        yield engine, summary_pb2_grpc.SummaryServiceStub(channel)
-    await server.stop(0)
-
-
-def request() -> summary_pb2.SummarizeRequest:
-    message = summary_pb2.SummarizeRequest()
-    message.video.title = "Bread"
-    return message
+    async with serve_summary(engine) as stub:
+        yield engine, stub
 
 
 async def done_lines(logs: list[dict], count: int = 1) -> list[dict]:
@@ -60,7 +48,7 @@ async def test_a_call_past_its_deadline_is_logged_as_such(served) -> None:
     engine, stub = served
     with capture_logs() as logs:
         with pytest.raises(grpc.aio.AioRpcError) as caught:
-            await stub.Summarize(request(), timeout=0.3)
+            await stub.Summarize(summary_request(), timeout=0.3)
         lines = await done_lines(logs)
     assert caught.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
     assert [line["code"] for line in lines] == ["DEADLINE_EXCEEDED"]
@@ -71,7 +59,7 @@ async def test_a_call_past_its_deadline_is_logged_as_such(served) -> None:
 async def test_a_call_the_caller_cancels_is_logged_as_cancelled(served) -> None:
     _, stub = served
     with capture_logs() as logs:
-        call = stub.Summarize(request(), timeout=10)
+        call = stub.Summarize(summary_request(), timeout=10)
         await asyncio.sleep(0.3)
         call.cancel()
         with pytest.raises(asyncio.CancelledError):
@@ -85,39 +73,33 @@ async def test_a_domain_error_is_logged_once_with_its_reason(served) -> None:
     engine.error = NotFound("No such video.", reason="VIDEO_NOT_FOUND")
     with capture_logs() as logs:
         with pytest.raises(grpc.aio.AioRpcError):
-            await stub.Summarize(request(), timeout=5)
+            await stub.Summarize(summary_request(), timeout=5)
         lines = await done_lines(logs)
     assert [(line["code"], line.get("reason")) for line in lines] == [
         ("NOT_FOUND", "VIDEO_NOT_FOUND")
     ]
 
 
-async def test_requests_past_the_held_bytes_bound_are_refused_before_the_servicer() -> None:
+async def test_requests_past_the_held_bytes_bound_are_refused_before_the_servicer(
+    serve_summary,
+) -> None:
     engine = SlowEngine()
-    server = grpc.aio.server(interceptors=[ServiceInterceptor(HeldRequests(800_000))])
-    summary_pb2_grpc.add_SummaryServiceServicer_to_server(SummaryServicer(engine), server)
-    port = server.add_insecure_port("127.0.0.1:0")
-    await server.start()
-    big = request()
+    big = summary_request()
     for index in range(10_000):  # about 520 KB: two of them are over the bound
         cue = big.transcript.cues.add(text=f"cue number {index} says something long enough")
         cue.start.seconds = index
-    try:
-        async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
-            stub = summary_pb2_grpc.SummaryServiceStub(channel)
-            first = stub.Summarize(big, timeout=10)
-            await asyncio.sleep(0.3)
-            with pytest.raises(grpc.aio.AioRpcError) as caught:
-                await stub.Summarize(big, timeout=10)
-            assert caught.value.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
-            assert "TUBELENS_REQUESTS_MB" in caught.value.details()
-            assert len(engine.seen_time_left) == 1  # the second never reached the engine
-            first.cancel()
-            await asyncio.sleep(0.3)
-            second = stub.Summarize(big, timeout=0.5)  # alone again: let in
-            with pytest.raises(grpc.aio.AioRpcError) as late:
-                await second
-            assert late.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
-            assert len(engine.seen_time_left) == 2
-    finally:
-        await server.stop(0)
+    async with serve_summary(engine, ServiceInterceptor(HeldRequests(800_000))) as stub:
+        first = stub.Summarize(big, timeout=10)
+        await asyncio.sleep(0.3)
+        with pytest.raises(grpc.aio.AioRpcError) as caught:
+            await stub.Summarize(big, timeout=10)
+        assert caught.value.code() == grpc.StatusCode.RESOURCE_EXHAUSTED
+        assert "TUBELENS_REQUESTS_MB" in caught.value.details()
+        assert len(engine.seen_time_left) == 1  # the second never reached the engine
+        first.cancel()
+        await asyncio.sleep(0.3)
+        second = stub.Summarize(big, timeout=0.5)  # alone again: let in
+        with pytest.raises(grpc.aio.AioRpcError) as late:
+            await second
+        assert late.value.code() == grpc.StatusCode.DEADLINE_EXCEEDED
+        assert len(engine.seen_time_left) == 2

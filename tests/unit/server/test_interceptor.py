@@ -6,12 +6,11 @@ import grpc
 import pytest
 
 from services.summary.domain import ChapterOrigin, KeyPoint, Summary, SummarySource
-from services.summary.servicer import SummaryServicer
+from tests.unit.server.conftest import summary_request
 from tubelens.domain import Provenance
 from tubelens.errors import FailedPrecondition, InvalidInput, NotFound, TubeLensError
-from tubelens.server.interceptor import ServiceInterceptor
 from tubelens.server.status import error_reason, status_from_rpc_error
-from tubelens.v1 import summary_pb2, summary_pb2_grpc
+from tubelens.v1 import summary_pb2
 
 
 class ScriptedEngine:
@@ -33,26 +32,15 @@ class ScriptedEngine:
 
 
 @pytest.fixture
-async def client():
+async def client(serve_summary):
     engine = ScriptedEngine()
-    server = grpc.aio.server(interceptors=[ServiceInterceptor()])
-    summary_pb2_grpc.add_SummaryServiceServicer_to_server(SummaryServicer(engine), server)
-    port = server.add_insecure_port("127.0.0.1:0")
-    await server.start()
-    async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
-        yield engine, summary_pb2_grpc.SummaryServiceStub(channel)
-    await server.stop(0)
-
-
-def _request() -> summary_pb2.SummarizeRequest:
-    request = summary_pb2.SummarizeRequest()
-    request.video.title = "Bread"
-    return request
+    async with serve_summary(engine) as stub:
+        yield engine, stub
 
 
 async def test_success_converts_domain_to_proto(client) -> None:
     _, stub = client
-    response = await stub.Summarize(_request(), timeout=5)
+    response = await stub.Summarize(summary_request(), timeout=5)
     assert response.result.tldr == "About Bread."
     assert response.result.key_points[0].start.ToMilliseconds() == 12500
     assert response.result.key_points[0].source == summary_pb2.SUMMARY_SOURCE_TRANSCRIPT
@@ -82,7 +70,7 @@ async def test_domain_errors_become_statuses_with_reasons(
     engine, stub = client
     engine.error = error
     with pytest.raises(grpc.aio.AioRpcError) as caught:
-        await stub.Summarize(_request(), timeout=5)
+        await stub.Summarize(summary_request(), timeout=5)
     assert caught.value.code() == code
     assert caught.value.details() == error.message
     assert error_reason(status_from_rpc_error(caught.value)) == reason
@@ -92,7 +80,7 @@ async def test_unexpected_errors_are_internal_and_name_the_request_id(client) ->
     engine, stub = client
     engine.error = ZeroDivisionError("secret internals")
     with pytest.raises(grpc.aio.AioRpcError) as caught:
-        await stub.Summarize(_request(), metadata=(("x-request-id", "req-42"),), timeout=5)
+        await stub.Summarize(summary_request(), metadata=(("x-request-id", "req-42"),), timeout=5)
     assert caught.value.code() == grpc.StatusCode.INTERNAL
     assert "req-42" in caught.value.details()
     assert "secret" not in caught.value.details()

@@ -121,3 +121,12 @@ async def test_workers_yield_the_cpu_to_the_server(pool) -> None:
     mine = os.getpriority(os.PRIO_PROCESS, 0)
     theirs = await pool.run(os.getpriority, os.PRIO_PROCESS, 0)
     assert theirs == min(mine + 10, 19)
+
+
+async def test_workers_run_below_the_server_by_the_configured_niceness() -> None:
+    workers = WorkerPool("test", WorkerSettings(workers=1, worker_niceness=15))
+    await workers.start()
+    try:
+        assert await workers.run(os.nice, 0) == min(19, os.nice(0) + 15)
+    finally:
+        await workers.close()

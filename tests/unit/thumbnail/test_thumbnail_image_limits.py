@@ -5,27 +5,13 @@ from __future__ import annotations
 import io
 
 import pytest
-from PIL import Image, ImageFile
+from PIL import Image
 
 from bench.memory_images import flat_jpeg, png_of_zeros
 from services.thumbnail.domain import CandidateFrame, ThumbnailRequest
 from services.thumbnail.engines.local import review_thumbnail
 from services.thumbnail.engines.local.image_io import decode_thumbnail
 from tubelens.errors import InvalidInput
-
-
-@pytest.fixture
-def decoded_sizes(monkeypatch) -> list[tuple[int, int]]:
-    """The size of every bitmap Pillow decodes from a file (after any JPEG draft scaling)."""
-    sizes, load = [], ImageFile.ImageFile.load
-
-    def recording(self):
-        if self.tile:
-            sizes.append(self.size)
-        return load(self)
-
-    monkeypatch.setattr(ImageFile.ImageFile, "load", recording)
-    return sizes
 
 
 @pytest.fixture(scope="module")

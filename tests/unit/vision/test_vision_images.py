@@ -115,20 +115,6 @@ def no_decoding(monkeypatch):
     monkeypatch.setattr(ImageFile.ImageFile, "load", decode)
 
 
-@pytest.fixture
-def decoded_sizes(monkeypatch) -> list[tuple[int, int]]:
-    """The size of every bitmap Pillow decodes from a file (after any JPEG draft scaling)."""
-    sizes, load = [], ImageFile.ImageFile.load
-
-    def recording(self):
-        if self.tile:
-            sizes.append(self.size)
-        return load(self)
-
-    monkeypatch.setattr(ImageFile.ImageFile, "load", recording)
-    return sizes
-
-
 def test_the_reviewers_10900_square_png_is_refused_from_its_header(no_decoding):
     bomb = png_of_zeros(10_900, 10_900, "RGB")  # decodes to 475 MB of bitmap
     assert len(bomb) < 400_000
