@@ -16,11 +16,16 @@ from tubelens.v1 import (
     video_pb2_grpc,
 )
 
-# round_robin spreads calls over every address a dns:/// target resolves to (one per replica);
-# UNAVAILABLE is retried on another replica, which hides a replica that is going away.
+# round_robin spreads calls over every address a dns:/// target resolves to (one per replica).
+# UNAVAILABLE is retried on another replica only when no service answered (refused connection, a
+# replica going away): every answer of our servers carries gRFC A6 pushback "-1"
+# (tubelens.server.status.NO_RETRY), because a service that answered has already spent its own
+# upstream retries (Gemini, tubelens.gemini) and asking it again would multiply them.
+# retryThrottling stops retrying altogether while most calls fail (an outage, not a blip).
 _SERVICE_CONFIG = json.dumps(
     {
         "loadBalancingConfig": [{"round_robin": {}}],
+        "retryThrottling": {"maxTokens": 10, "tokenRatio": 0.1},
         "methodConfig": [
             {
                 "name": [{}],
@@ -44,6 +49,9 @@ def channel_options(
         ("grpc.dns_min_time_between_resolutions_ms", int(dns_min_refresh_seconds * 1000)),
         ("grpc.service_config", _SERVICE_CONFIG),
         ("grpc.enable_retries", 1),
+        # A request is kept for a retry only while the call's buffered bytes fit; the default
+        # (256 KiB) would make large requests (long transcripts, photos) unretryable.
+        ("grpc.per_rpc_retry_buffer_size", max_message_bytes),
         ("grpc.max_receive_message_length", max_message_bytes),
         ("grpc.max_send_message_length", max_message_bytes),
         ("grpc.keepalive_time_ms", 60_000),

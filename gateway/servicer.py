@@ -15,7 +15,7 @@ from gateway.deadlines import DeadlineBudget, LoopLag
 from gateway.fanout import plan_analysis, run_tasks
 from gateway.inputs import PARTS
 from gateway.sources import VideoSource, resolve
-from gateway.tasks import AnalysisPlan
+from gateway.tasks import AnalysisPlan, downstream_status
 from gateway.video_scans import VideoScans
 from gateway.youtube.fetcher import YouTubeFetcher
 from gateway.youtube.source import FetchOptions
@@ -23,7 +23,7 @@ from tubelens import convert
 from tubelens.errors import DeadlineExceeded, InvalidInput
 from tubelens.logs import REQUEST_ID_HEADER
 from tubelens.server.in_flight import InFlight
-from tubelens.server.status import abort_with, rpc_status_of, status_from_rpc_error
+from tubelens.server.status import abort_with
 from tubelens.settings import GatewaySettings
 from tubelens.v1 import gateway_pb2, gateway_pb2_grpc, photocard_pb2
 
@@ -94,14 +94,7 @@ class GatewayServicer(gateway_pb2_grpc.GatewayServiceServicer):
                 request, timeout=self._budget(context), metadata=_request_metadata()
             )
         except grpc.aio.AioRpcError as exc:
-            status = status_from_rpc_error(exc)
-            if exc.code() == grpc.StatusCode.UNAVAILABLE:
-                status = rpc_status_of(
-                    grpc.StatusCode.UNAVAILABLE,
-                    f"The photocard service ({self._downstream.targets['photocard']}) is "
-                    f"unavailable: {exc.details()}",
-                    reason="SERVICE_UNAVAILABLE",
-                )
+            status = downstream_status("photocard", exc)
             await abort_with(context, status)
             raise  # abort_with always raises; this keeps type checkers content
 

@@ -27,6 +27,7 @@ from tubelens import convert
 from tubelens.errors import TubeLensError
 from tubelens.logs import REQUEST_ID_HEADER, get_logger
 from tubelens.server.status import (
+    answered_by_server,
     error_reason,
     ok_status,
     rpc_status_of,
@@ -131,19 +132,35 @@ def _add_input_report(provenance: Any, report: InputReport) -> None:
 def _downstream_status(
     spec: _TaskSpec, exc: grpc.aio.AioRpcError, downstream: Downstream, started: float
 ) -> Any:
-    if exc.code() == grpc.StatusCode.DEADLINE_EXCEEDED:
+    if exc.code() == grpc.StatusCode.DEADLINE_EXCEEDED and not answered_by_server(exc):
         return _timeout_status(spec.service, started)
+    return downstream_status(spec.service, exc)
+
+
+def downstream_status(service: str, exc: grpc.aio.AioRpcError) -> Any:
+    """What the caller is told when a call to one of our services failed.
+
+    When the service answered, its own status is the truth (code, reason, message, RetryInfo):
+    "Gemini is unavailable" must not become "the summary service is unavailable". When the call
+    never reached it, say so, without the internal address (it is logged for the operators)."""
+    if answered_by_server(exc):
+        status = status_from_rpc_error(exc)
+        if not error_reason(status) and not status.message:
+            status.message = f"The {service} service failed with {exc.code().name}."
+        return status
+    log.warning("service_unreachable", service=service, code=exc.code().name, why=exc.details())
     if exc.code() == grpc.StatusCode.UNAVAILABLE:
-        target = downstream.targets[spec.service]
         return rpc_status_of(
             grpc.StatusCode.UNAVAILABLE,
-            f"The {spec.service} service ({target}) is unavailable: {exc.details()}",
+            f"The {service} service could not be reached; try again shortly.",
             reason="SERVICE_UNAVAILABLE",
+            retry_after_seconds=1.0,
         )
-    status = status_from_rpc_error(exc)
-    if not error_reason(status) and not status.message:
-        status.message = f"The {spec.service} service failed with {exc.code().name}."
-    return status
+    return rpc_status_of(
+        exc.code(),
+        f"The call to the {service} service failed with {exc.code().name} before it answered.",
+        reason="SERVICE_CALL_FAILED",
+    )
 
 
 def _timeout_status(service: str, started: float) -> Any:

@@ -139,4 +139,6 @@ def provenance_to_proto(provenance: Provenance) -> common_pb2.Provenance:
         message.token_usage.output_tokens_by_modality.update(provenance.output_tokens_by_modality)
         message.token_usage.thinking_tokens = provenance.thinking_tokens
         message.token_usage.model_calls = provenance.model_calls
+        message.token_usage.estimated_cost_usd = provenance.estimated_cost_usd
+        message.token_usage.shared_calls = provenance.shared_calls
     return message

@@ -90,4 +90,6 @@ class Provenance:
     input_tokens_by_modality: tuple[tuple[str, int], ...] = ()
     output_tokens_by_modality: tuple[tuple[str, int], ...] = ()
     thinking_tokens: int = 0
-    model_calls: int = 0
+    model_calls: int = 0  # requests sent upstream, failed tries included
+    estimated_cost_usd: float = 0.0
+    shared_calls: int = 0  # calls answered by an identical call another task paid for

@@ -6,6 +6,7 @@ Nothing here imports gRPC: the status code is carried as its name so domain code
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 
 class TubeLensError(Exception):
@@ -32,6 +33,10 @@ class TubeLensError(Exception):
         self.metadata = dict(metadata or {})
         # When retrying later may succeed, how long to wait (it becomes google.rpc.RetryInfo).
         self.retry_after_seconds = retry_after_seconds
+        # What the failed work cost upstream (a tubelens.gemini.Usage when a model was called),
+        # so a failed task still reports the tries it was billed for. Read it with
+        # tubelens.gemini.usage.usage_of_error.
+        self.usage: Any = None
 
 
 class InvalidInput(TubeLensError):
@@ -77,7 +82,23 @@ class DeadlineExceeded(TubeLensError):
 
 
 class ModelOutputInvalid(TubeLensError):
-    """A model answered, but (even after one retry) not in the shape that was asked for."""
+    """A model answered, but (even after its retry budget) not in the shape that was asked for.
+
+    UNAVAILABLE, not INTERNAL (AIP-194): the model's answers vary from one call to the next, so
+    a client retrying later may well get a usable one; nothing in our code or the request is
+    broken.
+    """
+
+    status_code = "UNAVAILABLE"
+    default_reason = "MODEL_OUTPUT_INVALID"
+
+
+class UpstreamRejected(TubeLensError):
+    """An upstream (Gemini) rejected the request we built as malformed (HTTP 400).
+
+    INTERNAL, never INVALID_ARGUMENT (AIP-193): the caller's own request was valid; the bad
+    request is ours, and retrying it unchanged will not help.
+    """
 
     status_code = "INTERNAL"
-    default_reason = "MODEL_OUTPUT_INVALID"
+    default_reason = "GEMINI_REJECTED_REQUEST"

@@ -86,6 +86,26 @@ class Disagreement:
 
 
 @dataclass(frozen=True, slots=True)
+class CommentsCoverage:
+    """How much of what was sent to the model the analysis covers, and why the rest is missing.
+
+    Batches fail independently, so an analysis can stand on part of the comments; this says
+    which part, so a reader never takes a partial figure for the whole.
+    """
+
+    sent: int  # comments sent to the model
+    analysed: int  # comments the model judged
+    dropped_by_reason: tuple[tuple[str, int], ...] = ()  # (reason, comments), largest first
+    batches: int = 0
+    batches_failed: int = 0
+    note: str = ""  # plain language; empty when nothing was dropped
+
+    @property
+    def dropped(self) -> int:
+        return self.sent - self.analysed
+
+
+@dataclass(frozen=True, slots=True)
 class CommentsAnalysis:
     total_comments: int
     analyzed_comments: int
@@ -102,3 +122,4 @@ class CommentsAnalysis:
     requests: tuple[CommentRef, ...] = ()  # viewers asking for a video, a topic, a change
     sentiment_over_time: tuple[SentimentPeriod, ...] = ()  # oldest first
     disagreements: tuple[Disagreement, ...] = ()
+    coverage: CommentsCoverage | None = None  # set by engines that send comments in batches

@@ -7,6 +7,7 @@ import grpc
 from services.comments.domain import (
     CommentRef,
     CommentsAnalysis,
+    CommentsCoverage,
     CommentsRequest,
     Sentiment,
     SentimentShares,
@@ -51,6 +52,28 @@ def request_from_proto(message: comments_pb2.AnalyzeCommentsRequest) -> Comments
 
 
 def analysis_to_proto(analysis: CommentsAnalysis) -> comments_pb2.CommentsResult:
+    result = _result_to_proto(analysis)
+    if analysis.coverage is not None:
+        result.coverage.CopyFrom(coverage_to_proto(analysis.coverage))
+    return result
+
+
+def coverage_to_proto(coverage: CommentsCoverage) -> comments_pb2.CommentsCoverage:
+    return comments_pb2.CommentsCoverage(
+        comments_sent=coverage.sent,
+        comments_analyzed=coverage.analysed,
+        comments_dropped=coverage.dropped,
+        dropped=[
+            comments_pb2.DroppedComments(reason=reason, comment_count=count)
+            for reason, count in coverage.dropped_by_reason
+        ],
+        batches=coverage.batches,
+        batches_failed=coverage.batches_failed,
+        note=coverage.note,
+    )
+
+
+def _result_to_proto(analysis: CommentsAnalysis) -> comments_pb2.CommentsResult:
     return comments_pb2.CommentsResult(
         total_comments=analysis.total_comments,
         analyzed_comments=analysis.analyzed_comments,

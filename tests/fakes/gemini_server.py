@@ -56,6 +56,8 @@ class Recorded:
     headers: dict[str, str]
     body: dict[str, Any]
     disconnected: bool = False
+    status: int = 0  # the HTTP status the fake answered with
+    usage: dict[str, Any] | None = None  # the usageMetadata it answered with, if any
 
     @property
     def text(self) -> str:
@@ -195,6 +197,19 @@ class FakeGemini:
         with self._lock:
             return [r for r in self.requests if model is None or r.model == model]
 
+    def billed(self, model: str | None = None) -> dict[str, int]:
+        """The fake's own ledger: requests received, and the tokens of every usageMetadata it
+        sent back (what Gemini would bill), per field."""
+        totals = {"requests": 0, "prompt": 0, "candidates": 0, "thoughts": 0, "total": 0}
+        for recorded in self.calls(model):
+            totals["requests"] += 1
+            tokens = recorded.usage or {}
+            totals["prompt"] += tokens.get("promptTokenCount", 0)
+            totals["candidates"] += tokens.get("candidatesTokenCount", 0)
+            totals["thoughts"] += tokens.get("thoughtsTokenCount", 0)
+            totals["total"] += tokens.get("totalTokenCount", 0)
+        return totals
+
     async def _listen(self) -> int:
         self._server = await asyncio.start_server(self._connection, "127.0.0.1", 0)
         return self._server.sockets[0].getsockname()[1]
@@ -241,6 +256,9 @@ class FakeGemini:
             reply = queue.popleft() if queue else None
         if reply is None:
             reply = self.responder(recorded) if self.responder else error_reply(500, "no answer")
+        recorded.status = reply.status
+        if isinstance(reply.body, dict):
+            recorded.usage = reply.body.get("usageMetadata")
         return reply, recorded
 
 

@@ -165,7 +165,7 @@ def test_every_task_runs_on_gemini_in_parallel(gateway, fake) -> None:
     assert [r.status.message for r in response.results if r.status.code != OK] == []
     summary, comments, thumbnail = response.results
     assert all(r.provenance.engine == common_pb2.ENGINE_GEMINI for r in response.results)
-    assert summary.provenance.prompt_version == "summary-video-1+summary-comments-1"
+    assert summary.provenance.prompt_version == "summary-video-2+summary-comments-1"
     assert summary.summary.key_points[0].source == 3  # SUMMARY_SOURCE_VIDEO
     assert summary.summary.comment_summary.praise  # quoted from the real comments
     assert comments.comments.analyzed_comments > 100

@@ -3,7 +3,7 @@
 from tubelens.gemini.caller import GeminiCaller, process_caller
 from tubelens.gemini.prompts import Prompt, data_block, language_tag, load_prompt
 from tubelens.gemini.settings import GeminiSettings
-from tubelens.gemini.usage import Usage
+from tubelens.gemini.usage import Usage, usage_of_error
 
 __all__ = [
     "GeminiCaller",
@@ -14,4 +14,5 @@ __all__ = [
     "language_tag",
     "load_prompt",
     "process_caller",
+    "usage_of_error",
 ]

@@ -1,18 +1,24 @@
-"""One object per process that makes every Gemini call: limits, retries, coalescing, parsing."""
+"""One object per process that makes every Gemini call: limits, retries, coalescing, parsing.
+
+One retry budget per logical call: `settings.max_attempts` HTTP requests in all, re-asks of an
+invalid structured answer included. Every request is counted in the call's Usage, and a failed
+call's Usage rides on the raised TubeLensError (see usage.usage_of_error).
+"""
 
 from __future__ import annotations
 
 import asyncio
+import copy
+from dataclasses import dataclass
 from functools import cache
 from typing import Any, TypeVar
 
-import httpx
 from google import genai
 from google.genai import errors as genai_errors
 from google.genai import types
 from pydantic import BaseModel
 
-from tubelens.errors import DeadlineExceeded, ModelOutputInvalid
+from tubelens.errors import DeadlineExceeded, ModelOutputInvalid, TubeLensError
 from tubelens.gemini.client import make_client
 from tubelens.gemini.coalesce import Coalescer, request_key
 from tubelens.gemini.limits import ModelLimits
@@ -23,17 +29,44 @@ from tubelens.gemini.output import (
     refuse_if_blocked,
 )
 from tubelens.gemini.prompts import Prompt
-from tubelens.gemini.retries import RetryAfterTooLong, domain_error, retrying
+from tubelens.gemini.retries import (
+    TRANSPORT_ERRORS,
+    RetryAfterTooLong,
+    backoff_seconds,
+    domain_error,
+    error_kind,
+    is_retryable,
+)
 from tubelens.gemini.settings import GeminiSettings
-from tubelens.gemini.usage import Usage, usage_of
+from tubelens.gemini.usage import SHARED, Usage, usage_of, usage_of_error
+from tubelens.logs import get_logger, request_id
 
+log = get_logger(__name__)
 M = TypeVar("M", bound=BaseModel)
-STRUCTURED_TRIES = 2  # an invalid answer is asked for once more
+STRUCTURED_ASKS = 2  # an invalid answer is asked for once more, if the retry budget allows
 RESOLUTIONS = {
     "low": types.MediaResolution.MEDIA_RESOLUTION_LOW,
     "medium": types.MediaResolution.MEDIA_RESOLUTION_MEDIUM,
     "high": types.MediaResolution.MEDIA_RESOLUTION_HIGH,
 }
+
+
+@dataclass
+class _Budget:
+    """HTTP requests a logical call may still make."""
+
+    left: int
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What one shared ask came to; an error is returned, not raised, so each waiter can be
+    given its own copy (the coalescer would hand every waiter the same object)."""
+
+    response: types.GenerateContentResponse | None
+    usage: Usage
+    tries: int
+    error: TubeLensError | None = None
 
 
 class GeminiCaller:
@@ -42,7 +75,7 @@ class GeminiCaller:
         self._client = client or make_client(settings)
         self._aio = self._client.aio  # the one async client of the process
         self._limits = ModelLimits(settings)
-        self._coalescer: Coalescer[types.GenerateContentResponse] = Coalescer()
+        self._coalescer: Coalescer[_Outcome] = Coalescer()
 
     async def structured(
         self,
@@ -52,81 +85,195 @@ class GeminiCaller:
         schema: type[M],
         *,
         media_resolution: str | None = None,
+        max_output_tokens: int | None = None,
+        thinking_budget: int | None = None,
     ) -> tuple[M, Usage]:
-        """The answer as `schema`, validated; retried once, then MODEL_OUTPUT_INVALID."""
+        """The answer as `schema`, validated; an invalid answer is asked for once more if the
+        retry budget allows, then MODEL_OUTPUT_INVALID. Output caps default to the settings'
+        values for this prompt."""
+        cap, thinking = self.settings.output_limit(prompt.name)
         config = types.GenerateContentConfig(
             system_instruction=prompt.system_instruction(),
             response_mime_type="application/json",
             response_schema=schema,
             media_resolution=RESOLUTIONS[media_resolution] if media_resolution else None,
             temperature=0.2,
+            max_output_tokens=max_output_tokens or cap,
+            thinking_config=types.ThinkingConfig(
+                thinking_budget=thinking if thinking_budget is None else thinking_budget
+            ),
         )
-        usage, problem = Usage(), None
-        for _ in range(STRUCTURED_TRIES):
-            response = await self.generate(model, parts, config)
-            usage += usage_of(response.usage_metadata)
-            refuse_if_blocked(response, model)
-            try:
-                return parse_structured(response, schema), usage
-            except OutputProblem as exc:
-                problem = exc
-        raise ModelOutputInvalid(
-            f"Gemini ({model}) did not give a usable answer for {prompt.name} after "
-            f"{STRUCTURED_TRIES} tries: {problem}.",
+        budget, usage, problem = _Budget(self.settings.max_attempts), Usage(), None
+        try:
+            for _ in range(STRUCTURED_ASKS):
+                if budget.left <= 0:
+                    break
+                response, spent = await self._generate(model, parts, config, budget)
+                usage += spent
+                refuse_if_blocked(response, model)
+                try:
+                    return parse_structured(response, schema), usage
+                except OutputProblem as exc:
+                    problem = exc
+        except TubeLensError as exc:
+            exc.usage = usage + (usage_of_error(exc) or Usage())
+            raise
+        error = ModelOutputInvalid(
+            f"Gemini ({model}) did not give a usable answer for {prompt.name} within "
+            f"{self.settings.max_attempts} requests: {problem}.",
             metadata={"model": model, "prompt_version": prompt.version},
         )
+        error.usage = usage
+        raise error
 
     async def image(
-        self, model: str, prompt: Prompt, parts: list[types.Part]
+        self,
+        model: str,
+        prompt: Prompt,
+        parts: list[types.Part],
+        *,
+        max_output_tokens: int | None = None,
     ) -> tuple[bytes, Usage]:
         """An image answer's bytes; MODEL_NO_IMAGE when the model sends none."""
+        cap, _ = self.settings.output_limit(prompt.name)
         config = types.GenerateContentConfig(
             system_instruction=prompt.system_instruction(),
             response_modalities=["TEXT", "IMAGE"],
+            max_output_tokens=max_output_tokens or cap,
         )
-        response = await self.generate(model, parts, config)
-        refuse_if_blocked(response, model)
-        data, _ = image_of(response, model)
-        return data, usage_of(response.usage_metadata)
+        usage = Usage()
+        try:
+            response, usage = await self._generate(
+                model, parts, config, _Budget(self.settings.max_attempts)
+            )
+            refuse_if_blocked(response, model)
+            data, _ = image_of(response, model)
+        except TubeLensError as exc:
+            exc.usage = usage_of_error(exc) or usage
+            raise
+        return data, usage
 
     async def generate(
         self, model: str, parts: list[types.Part], config: types.GenerateContentConfig
     ) -> types.GenerateContentResponse:
-        """One logical call: shared with identical calls in flight, retried, time-limited."""
+        """One logical call with its own retry budget (its usage is not reported)."""
+        response, _ = await self._generate(
+            model, parts, config, _Budget(self.settings.max_attempts)
+        )
+        return response
+
+    async def _generate(
+        self,
+        model: str,
+        parts: list[types.Part],
+        config: types.GenerateContentConfig,
+        budget: _Budget,
+    ) -> tuple[types.GenerateContentResponse, Usage]:
+        """One ask: shared with identical asks in flight, retried within `budget`, time-limited.
+
+        The ask that made the requests reports their usage; one that shared it reports SHARED,
+        so identical concurrent calls are counted once.
+        """
         key = request_key(
             model,
             [part.model_dump(mode="json", exclude_none=True) for part in parts],
             config.model_dump(mode="json", exclude_none=True, exclude={"response_schema"}),
             _schema_name(config.response_schema),
         )
-        response, _ = await self._coalescer.run(key, lambda: self._call(model, parts, config))
-        return response
+        attempts = budget.left
+        outcome, shared = await self._coalescer.run(
+            key, lambda: self._call(model, parts, config, attempts)
+        )
+        budget.left -= outcome.tries
+        if outcome.error is not None:
+            # One error object per waiter: the one that made the requests carries their usage.
+            raise _shared_copy(outcome.error) if shared else outcome.error
+        assert outcome.response is not None
+        return outcome.response, SHARED if shared else outcome.usage
 
     async def _call(
-        self, model: str, parts: list[types.Part], config: types.GenerateContentConfig
-    ) -> types.GenerateContentResponse:
+        self,
+        model: str,
+        parts: list[types.Part],
+        config: types.GenerateContentConfig,
+        attempts: int,
+    ) -> _Outcome:
         s = self.settings
+        price = s.price_for(model)
+        usage, tries = Usage(), 0
         try:
             async with asyncio.timeout(s.timeout_seconds):
-                async for attempt in retrying(
-                    s.max_attempts, s.retry_initial_seconds, s.retry_max_seconds
-                ):
-                    with attempt:
+                while True:
+                    tries += 1
+                    try:
                         async with self._limits.slot(model):
-                            return await self._aio.models.generate_content(
+                            usage += Usage(calls=1)  # the request is sent: count it
+                            response = await self._aio.models.generate_content(
                                 model=model,
                                 contents=[types.Content(role="user", parts=parts)],
                                 config=config,
                             )
+                    except (genai_errors.APIError, *TRANSPORT_ERRORS) as exc:
+                        last = tries >= attempts or not is_retryable(exc)
+                        wait = (
+                            None
+                            if last
+                            else backoff_seconds(
+                                exc, tries, s.retry_initial_seconds, s.retry_max_seconds
+                            )
+                        )
+                        _log_try(model, tries, error_kind(exc), wait, None)
+                        if wait is None:
+                            raise
+                        await asyncio.sleep(wait)
+                        continue
+                    spent = usage_of(response.usage_metadata, price, calls=0)
+                    usage += spent
+                    _log_try(model, tries, "200", None, spent)
+                    return _Outcome(response, usage, tries)
         except TimeoutError as exc:
-            raise DeadlineExceeded(
+            error: TubeLensError = DeadlineExceeded(
                 f"Gemini ({model}) did not answer within {s.timeout_seconds:g} s.",
                 reason="GEMINI_TIMEOUT",
                 metadata={"model": model},
-            ) from exc
-        except (genai_errors.APIError, httpx.TransportError, RetryAfterTooLong) as exc:
-            raise domain_error(exc, model) from exc
-        raise AssertionError("unreachable: tenacity either returns or raises")
+            )
+            error.__cause__ = exc
+            error.usage = usage
+            return _Outcome(None, usage, tries, error)
+        except asyncio.CancelledError:
+            log.info(
+                "gemini_cancelled", model=model, attempt=tries, calls=usage.calls,
+                request_id=request_id(),
+            )  # fmt: skip
+            raise
+        except (genai_errors.APIError, RetryAfterTooLong, *TRANSPORT_ERRORS) as exc:
+            error = domain_error(exc, model, s.retry_max_seconds)
+            error.__cause__ = exc
+            error.usage = usage
+            return _Outcome(None, usage, tries, error)
+
+
+def _log_try(
+    model: str, attempt: int, status: str, wait: float | None, spent: Usage | None
+) -> None:
+    log.info(
+        "gemini_try",
+        model=model,
+        attempt=attempt,
+        status=status,
+        wait_seconds=None if wait is None else round(wait, 3),
+        input_tokens=spent.input_tokens if spent else 0,
+        output_tokens=spent.output_tokens if spent else 0,
+        thinking_tokens=spent.thinking_tokens if spent else 0,
+        request_id=request_id(),
+    )
+
+
+def _shared_copy(exc: TubeLensError) -> TubeLensError:
+    """The error a waiter that shared a failed call sees: the same, but billed elsewhere."""
+    shared = copy.copy(exc)
+    shared.usage = SHARED
+    return shared
 
 
 def _schema_name(schema: Any) -> str:

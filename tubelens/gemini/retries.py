@@ -2,10 +2,19 @@
 
 Retried: 408, 429 and 5xx answers and dropped connections, with exponential backoff and jitter,
 waiting at least what the server's Retry-After asks. Never retried: 400 and other 4xx.
+
+What the caller is told once the retry budget is spent (AIP-193/194):
+- 5xx, 408 or no connection: UNAVAILABLE, GEMINI_UNAVAILABLE (retryable: the outage may pass).
+- 429: RESOURCE_EXHAUSTED, GEMINI_RATE_LIMITED, with retry_after_seconds (RetryInfo) set from
+  Retry-After or our longest back-off, so clients know when to come back.
+- 400: INTERNAL, GEMINI_REJECTED_REQUEST: the caller's request was fine, ours to Gemini was not.
+- 401/403 and 404: FAILED_PRECONDITION (credentials / model name are deployment state).
+Messages name the model, never a host, port or URL.
 """
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
@@ -15,13 +24,28 @@ from google.genai import errors as genai_errors
 
 from tubelens.errors import (
     FailedPrecondition,
-    InvalidInput,
     ResourceExhausted,
     TubeLensError,
     Unavailable,
+    UpstreamRejected,
 )
 
 RETRYABLE_CODES = frozenset({408, 429})
+
+
+def _transport_errors() -> tuple[type[BaseException], ...]:
+    """Dropped connections as the SDK raises them: google-genai uses httpx2 (a fork whose
+    classes do not subclass httpx's) when it is installed, httpx otherwise."""
+    errors: list[type[BaseException]] = [httpx.TransportError]
+    try:
+        import httpx2
+    except ImportError:
+        return tuple(errors)
+    errors.append(httpx2.TransportError)
+    return tuple(errors)
+
+
+TRANSPORT_ERRORS = _transport_errors()
 
 
 class RetryAfterTooLong(Exception):
@@ -36,7 +60,7 @@ class RetryAfterTooLong(Exception):
 def is_retryable(exc: BaseException) -> bool:
     if isinstance(exc, genai_errors.APIError):
         return exc.code in RETRYABLE_CODES or 500 <= exc.code < 600
-    return isinstance(exc, httpx.TransportError)
+    return isinstance(exc, TRANSPORT_ERRORS)
 
 
 def retry_after_seconds(exc: BaseException) -> float | None:
@@ -77,6 +101,26 @@ class WaitHonouringRetryAfter(tenacity.wait.wait_base):
         return max(backoff, asked)
 
 
+def backoff_seconds(exc: BaseException, attempt: int, initial: float, maximum: float) -> float:
+    """The pause after failed try number `attempt` (1-based): exponential with jitter, capped
+    at `maximum`, never shorter than the server's Retry-After; RetryAfterTooLong past `maximum`.
+    """
+    backoff = min(maximum, initial * 2 ** (attempt - 1) + random.uniform(0, initial))
+    asked = retry_after_seconds(exc)
+    if asked is None:
+        return backoff
+    if asked > maximum:
+        raise RetryAfterTooLong(exc, asked)  # type: ignore[arg-type]
+    return max(backoff, asked)
+
+
+def error_kind(exc: BaseException) -> str:
+    """A short log label for a failed try: the HTTP status, or the transport error's class."""
+    if isinstance(exc, genai_errors.APIError):
+        return str(exc.code)
+    return type(exc).__name__
+
+
 def retrying(attempts: int, initial: float, maximum: float) -> tenacity.AsyncRetrying:
     return tenacity.AsyncRetrying(
         stop=tenacity.stop_after_attempt(attempts),
@@ -86,27 +130,32 @@ def retrying(attempts: int, initial: float, maximum: float) -> tenacity.AsyncRet
     )
 
 
-def domain_error(exc: BaseException, model: str) -> TubeLensError:
-    """What a caller is told when a Gemini call finally failed."""
+def domain_error(exc: BaseException, model: str, retry_after: float = 30.0) -> TubeLensError:
+    """What a caller is told when a Gemini call finally failed; `retry_after` is the pause
+    suggested for a rate limit that gave no Retry-After."""
     if isinstance(exc, RetryAfterTooLong):
         return ResourceExhausted(
             f"Gemini ({model}) is rate limited and asks to wait {exc.seconds:.0f} s; "
             "try again later.",
             reason="GEMINI_RATE_LIMITED",
             metadata={"retry_after_seconds": f"{exc.seconds:.0f}", "model": model},
+            retry_after_seconds=exc.seconds,
         )
-    if isinstance(exc, httpx.TransportError):
-        message = f"Gemini ({model}) could not be reached: {exc!r}"
-        return Unavailable(message, reason="GEMINI_UNAVAILABLE")
+    if isinstance(exc, TRANSPORT_ERRORS):
+        # The exception's text can name the endpoint: only its kind goes out.
+        message = f"Gemini ({model}) could not be reached ({type(exc).__name__}) after retries."
+        return Unavailable(message, reason="GEMINI_UNAVAILABLE", metadata={"model": model})
     if not isinstance(exc, genai_errors.APIError):
         raise exc
     said = exc.message or exc.status or "no message"
     meta = {"model": model, "http_status": str(exc.code)}
     if exc.code == 429:
+        wait = retry_after_seconds(exc)
         return ResourceExhausted(
             f"Gemini ({model}) quota or rate limit exhausted after retries: {said}",
             reason="GEMINI_RATE_LIMITED",
             metadata=meta,
+            retry_after_seconds=retry_after if wait is None else wait,
         )
     if exc.code in RETRYABLE_CODES or exc.code >= 500:
         return Unavailable(
@@ -126,6 +175,7 @@ def domain_error(exc: BaseException, model: str) -> TubeLensError:
             reason="GEMINI_MODEL_NOT_FOUND",
             metadata=meta,
         )
-    return InvalidInput(
-        f"Gemini rejected the request: {said}", reason="GEMINI_REJECTED_REQUEST", metadata=meta
+    return UpstreamRejected(
+        f"Gemini ({model}) rejected the request TubeLens built (HTTP {exc.code}): {said}",
+        metadata=meta,
     )

@@ -23,6 +23,29 @@ class ModelLimit(BaseModel):
     requests_per_minute: float = Field(gt=0)
 
 
+class ModelPrice(BaseModel):
+    """USD per million tokens; thinking tokens are billed as output."""
+
+    input: float = Field(ge=0)
+    output: float = Field(ge=0)
+    image_output: float | None = Field(default=None, ge=0)  # None: as `output`
+
+
+# Google's published paid-tier Gemini 2.5 prices (text/image/video input, standard context).
+DEFAULT_PRICES = {
+    "gemini-2.5-flash": ModelPrice(input=0.30, output=2.50),
+    "gemini-2.5-flash-lite": ModelPrice(input=0.10, output=0.40),
+    "gemini-2.5-flash-image": ModelPrice(input=0.30, output=2.50, image_output=30.00),
+}
+
+
+class OutputLimit(BaseModel):
+    """Per-prompt override of the output token cap and the thinking budget."""
+
+    max_output_tokens: int | None = Field(default=None, ge=1)
+    thinking_budget: int | None = Field(default=None, ge=-1)
+
+
 class GeminiSettings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix=PREFIX, env_file=None, extra="ignore", populate_by_name=True
@@ -54,6 +77,14 @@ class GeminiSettings(BaseSettings):
     retry_max_seconds: float = Field(default=30.0, ge=0)  # a longer Retry-After is not waited
     timeout_seconds: float = Field(default=120.0, gt=0)  # per call, retries included
 
+    # Caps per structured call (a prompt may override them in output_limits, keyed by its name);
+    # the thinking budget is not sent to image models, which do not think.
+    max_output_tokens: int = Field(default=8192, ge=1)
+    thinking_budget: int = Field(default=1024, ge=-1)  # -1: the model decides; 0: off
+    output_limits: dict[str, OutputLimit] = {}  # JSON: {"comments_batch": {...}}
+    # USD per 1M tokens per model (JSON), over DEFAULT_PRICES; a model in neither costs 0.
+    prices: dict[str, ModelPrice] = {}
+
     summary_mode: Literal["video", "transcript"] = "video"
     media_resolution: Literal["low", "medium", "high"] = "low"
     video_token_budget: int = Field(default=600_000, ge=10_000)  # tokens the video may take
@@ -64,6 +95,17 @@ class GeminiSettings(BaseSettings):
     def limit_for(self, model: str) -> ModelLimit:
         return self.model_limits.get(model) or ModelLimit(
             concurrency=self.max_concurrency, requests_per_minute=self.requests_per_minute
+        )
+
+    def price_for(self, model: str) -> ModelPrice | None:
+        return self.prices.get(model) or DEFAULT_PRICES.get(model)
+
+    def output_limit(self, prompt_name: str) -> tuple[int, int]:
+        """(max_output_tokens, thinking_budget) for the prompt called `prompt_name`."""
+        override = self.output_limits.get(prompt_name) or OutputLimit()
+        return (
+            override.max_output_tokens or self.max_output_tokens,
+            self.thinking_budget if override.thinking_budget is None else override.thinking_budget,
         )
 
     def require_credentials(self) -> None:

@@ -1,5 +1,8 @@
 """One interceptor for every server: request id, deadline, access log, domain errors -> status.
 
+Every answer, OK or not, carries the request id in its trailing metadata (`x-request-id`), and
+every error tells clients' retry policies not to re-send it (tubelens.server.status.NO_RETRY).
+
 Every call that ends leaves exactly one `rpc_done` line with its code, however it ends: OK, a
 domain error, an unexpected failure (INTERNAL, with the traceback), or the caller leaving
 (CANCELLED, or DEADLINE_EXCEEDED when its deadline passed).
@@ -21,7 +24,12 @@ from tubelens.calls import enter_call, leave_call
 from tubelens.errors import TubeLensError
 from tubelens.logs import REQUEST_ID_HEADER, get_logger
 from tubelens.server.held_requests import HeldRequests
-from tubelens.server.status import abort_with, rpc_status_of, status_from_error
+from tubelens.server.status import (
+    abort_with,
+    request_id_trailer,
+    rpc_status_of,
+    status_from_error,
+)
 
 log = get_logger("tubelens.rpc")
 _UNWRAPPED = ("/grpc.health.v1.Health/", "/grpc.reflection.")
@@ -68,6 +76,7 @@ class ServiceInterceptor(grpc.aio.ServerInterceptor):
                         response = await behavior(request, context)
                 except Exception as exc:  # noqa: BLE001 - every failure becomes a status here
                     await _abort(context, exc, started)
+                context.set_trailing_metadata(request_id_trailer())
                 log.info("rpc_done", code="OK", ms=_ms(started))
                 return response
 
@@ -85,6 +94,7 @@ class ServiceInterceptor(grpc.aio.ServerInterceptor):
                                 yield response
                 except Exception as exc:  # noqa: BLE001 - every failure becomes a status here
                     await _abort(context, exc, started)
+                context.set_trailing_metadata(request_id_trailer())
                 log.info("rpc_done", code="OK", ms=_ms(started))
 
         return wrapped

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import grpc
+import structlog
 from google.protobuf import any_pb2
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
 
 from tubelens.errors import TubeLensError
+from tubelens.logs import REQUEST_ID_HEADER
 
 ERROR_DOMAIN = "tubelens"
+# gRFC A6 server pushback: a negative delay tells the caller's channel not to retry. Every error
+# our servers answer carries it, so a client's retry policy only re-sends calls that never reached
+# a server; a service that answered (having spent its own upstream retries) is never re-asked.
+NO_RETRY = ("grpc-retry-pushback-ms", "-1")
 
 
 def rpc_status_of(
@@ -71,6 +77,21 @@ def to_grpc_status(status: status_pb2.Status) -> grpc.Status:
 
 
 async def abort_with(context: grpc.aio.ServicerContext, status: status_pb2.Status) -> None:
-    """Ends the call with `status`, details included."""
+    """Ends the call with `status`, details included, with the call's request id, and telling
+    retry policies not to re-send it."""
     grpc_status = to_grpc_status(status)
-    await context.abort(grpc_status.code, grpc_status.details, grpc_status.trailing_metadata)
+    metadata = (*grpc_status.trailing_metadata, NO_RETRY, *request_id_trailer())
+    await context.abort(grpc_status.code, grpc_status.details, metadata)
+
+
+def request_id_trailer() -> tuple[tuple[str, str], ...]:
+    """The call's request id (bound by the interceptor) as trailing metadata."""
+    request_id = structlog.contextvars.get_contextvars().get("request_id")
+    return ((REQUEST_ID_HEADER, request_id),) if request_id else ()
+
+
+def answered_by_server(error: grpc.RpcError) -> bool:
+    """True when a server of ours answered with this error (it carries our trailers), False when
+    the call failed on the way (connection refused, no ready replica, reset)."""
+    trailers = error.trailing_metadata() if hasattr(error, "trailing_metadata") else None
+    return any(key == NO_RETRY[0] for key, _ in trailers or ())

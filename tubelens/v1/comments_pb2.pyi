@@ -122,7 +122,7 @@ class Disagreement(_message.Message):
     def __init__(self, parent: _Optional[_Union[CommentRef, _Mapping]] = ..., reply: _Optional[_Union[CommentRef, _Mapping]] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class CommentsResult(_message.Message):
-    __slots__ = ("total_comments", "analyzed_comments", "sentiment", "like_weighted_sentiment", "themes", "questions", "spam_share", "spam_comment_ids", "language_mix", "top_comments", "toxicity", "requests", "sentiment_over_time", "disagreements")
+    __slots__ = ("total_comments", "analyzed_comments", "sentiment", "like_weighted_sentiment", "themes", "questions", "spam_share", "spam_comment_ids", "language_mix", "top_comments", "toxicity", "requests", "sentiment_over_time", "disagreements", "coverage")
     TOTAL_COMMENTS_FIELD_NUMBER: _ClassVar[int]
     ANALYZED_COMMENTS_FIELD_NUMBER: _ClassVar[int]
     SENTIMENT_FIELD_NUMBER: _ClassVar[int]
@@ -137,6 +137,7 @@ class CommentsResult(_message.Message):
     REQUESTS_FIELD_NUMBER: _ClassVar[int]
     SENTIMENT_OVER_TIME_FIELD_NUMBER: _ClassVar[int]
     DISAGREEMENTS_FIELD_NUMBER: _ClassVar[int]
+    COVERAGE_FIELD_NUMBER: _ClassVar[int]
     total_comments: int
     analyzed_comments: int
     sentiment: SentimentDistribution
@@ -151,4 +152,31 @@ class CommentsResult(_message.Message):
     requests: _containers.RepeatedCompositeFieldContainer[CommentRef]
     sentiment_over_time: _containers.RepeatedCompositeFieldContainer[SentimentPeriod]
     disagreements: _containers.RepeatedCompositeFieldContainer[Disagreement]
-    def __init__(self, total_comments: _Optional[int] = ..., analyzed_comments: _Optional[int] = ..., sentiment: _Optional[_Union[SentimentDistribution, _Mapping]] = ..., like_weighted_sentiment: _Optional[_Union[SentimentDistribution, _Mapping]] = ..., themes: _Optional[_Iterable[_Union[Theme, _Mapping]]] = ..., questions: _Optional[_Iterable[_Union[CommentRef, _Mapping]]] = ..., spam_share: _Optional[float] = ..., spam_comment_ids: _Optional[_Iterable[str]] = ..., language_mix: _Optional[_Iterable[_Union[LanguageShare, _Mapping]]] = ..., top_comments: _Optional[_Iterable[_Union[CommentRef, _Mapping]]] = ..., toxicity: _Optional[_Union[ToxicityShares, _Mapping]] = ..., requests: _Optional[_Iterable[_Union[CommentRef, _Mapping]]] = ..., sentiment_over_time: _Optional[_Iterable[_Union[SentimentPeriod, _Mapping]]] = ..., disagreements: _Optional[_Iterable[_Union[Disagreement, _Mapping]]] = ...) -> None: ...
+    coverage: CommentsCoverage
+    def __init__(self, total_comments: _Optional[int] = ..., analyzed_comments: _Optional[int] = ..., sentiment: _Optional[_Union[SentimentDistribution, _Mapping]] = ..., like_weighted_sentiment: _Optional[_Union[SentimentDistribution, _Mapping]] = ..., themes: _Optional[_Iterable[_Union[Theme, _Mapping]]] = ..., questions: _Optional[_Iterable[_Union[CommentRef, _Mapping]]] = ..., spam_share: _Optional[float] = ..., spam_comment_ids: _Optional[_Iterable[str]] = ..., language_mix: _Optional[_Iterable[_Union[LanguageShare, _Mapping]]] = ..., top_comments: _Optional[_Iterable[_Union[CommentRef, _Mapping]]] = ..., toxicity: _Optional[_Union[ToxicityShares, _Mapping]] = ..., requests: _Optional[_Iterable[_Union[CommentRef, _Mapping]]] = ..., sentiment_over_time: _Optional[_Iterable[_Union[SentimentPeriod, _Mapping]]] = ..., disagreements: _Optional[_Iterable[_Union[Disagreement, _Mapping]]] = ..., coverage: _Optional[_Union[CommentsCoverage, _Mapping]] = ...) -> None: ...
+
+class CommentsCoverage(_message.Message):
+    __slots__ = ("comments_sent", "comments_analyzed", "comments_dropped", "dropped", "batches", "batches_failed", "note")
+    COMMENTS_SENT_FIELD_NUMBER: _ClassVar[int]
+    COMMENTS_ANALYZED_FIELD_NUMBER: _ClassVar[int]
+    COMMENTS_DROPPED_FIELD_NUMBER: _ClassVar[int]
+    DROPPED_FIELD_NUMBER: _ClassVar[int]
+    BATCHES_FIELD_NUMBER: _ClassVar[int]
+    BATCHES_FAILED_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    comments_sent: int
+    comments_analyzed: int
+    comments_dropped: int
+    dropped: _containers.RepeatedCompositeFieldContainer[DroppedComments]
+    batches: int
+    batches_failed: int
+    note: str
+    def __init__(self, comments_sent: _Optional[int] = ..., comments_analyzed: _Optional[int] = ..., comments_dropped: _Optional[int] = ..., dropped: _Optional[_Iterable[_Union[DroppedComments, _Mapping]]] = ..., batches: _Optional[int] = ..., batches_failed: _Optional[int] = ..., note: _Optional[str] = ...) -> None: ...
+
+class DroppedComments(_message.Message):
+    __slots__ = ("reason", "comment_count")
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_COUNT_FIELD_NUMBER: _ClassVar[int]
+    reason: str
+    comment_count: int
+    def __init__(self, reason: _Optional[str] = ..., comment_count: _Optional[int] = ...) -> None: ...

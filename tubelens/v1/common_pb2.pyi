@@ -21,7 +21,7 @@ ENGINE_LOCAL: Engine
 ENGINE_GEMINI: Engine
 
 class TokenUsage(_message.Message):
-    __slots__ = ("input_tokens", "output_tokens", "total_tokens", "input_tokens_by_modality", "output_tokens_by_modality", "thinking_tokens", "model_calls")
+    __slots__ = ("input_tokens", "output_tokens", "total_tokens", "input_tokens_by_modality", "output_tokens_by_modality", "thinking_tokens", "model_calls", "estimated_cost_usd", "shared_calls")
     class InputTokensByModalityEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -43,6 +43,8 @@ class TokenUsage(_message.Message):
     OUTPUT_TOKENS_BY_MODALITY_FIELD_NUMBER: _ClassVar[int]
     THINKING_TOKENS_FIELD_NUMBER: _ClassVar[int]
     MODEL_CALLS_FIELD_NUMBER: _ClassVar[int]
+    ESTIMATED_COST_USD_FIELD_NUMBER: _ClassVar[int]
+    SHARED_CALLS_FIELD_NUMBER: _ClassVar[int]
     input_tokens: int
     output_tokens: int
     total_tokens: int
@@ -50,7 +52,9 @@ class TokenUsage(_message.Message):
     output_tokens_by_modality: _containers.ScalarMap[str, int]
     thinking_tokens: int
     model_calls: int
-    def __init__(self, input_tokens: _Optional[int] = ..., output_tokens: _Optional[int] = ..., total_tokens: _Optional[int] = ..., input_tokens_by_modality: _Optional[_Mapping[str, int]] = ..., output_tokens_by_modality: _Optional[_Mapping[str, int]] = ..., thinking_tokens: _Optional[int] = ..., model_calls: _Optional[int] = ...) -> None: ...
+    estimated_cost_usd: float
+    shared_calls: int
+    def __init__(self, input_tokens: _Optional[int] = ..., output_tokens: _Optional[int] = ..., total_tokens: _Optional[int] = ..., input_tokens_by_modality: _Optional[_Mapping[str, int]] = ..., output_tokens_by_modality: _Optional[_Mapping[str, int]] = ..., thinking_tokens: _Optional[int] = ..., model_calls: _Optional[int] = ..., estimated_cost_usd: _Optional[float] = ..., shared_calls: _Optional[int] = ...) -> None: ...
 
 class Provenance(_message.Message):
     __slots__ = ("engine", "model", "prompt_version", "token_usage", "cached", "notes", "youtube_quota_units", "transcript_track", "inputs_cached")

@@ -18,10 +18,10 @@ from tests.fakes.gemini_server import (
 )
 from tubelens.errors import (
     FailedPrecondition,
-    InvalidInput,
     ModelOutputInvalid,
     ResourceExhausted,
     Unavailable,
+    UpstreamRejected,
 )
 from tubelens.gemini import Prompt
 
@@ -48,7 +48,7 @@ async def test_429_and_503_are_retried_then_succeed(fake_gemini: FakeGemini, mak
     out, usage = await make_caller().structured(MODEL, PROMPT, PARTS, ProbeOut)
     assert out == ProbeOut(**GOOD)
     assert len(fake_gemini.calls(MODEL)) == 3
-    assert usage.calls == 1  # failed HTTP attempts bill nothing
+    assert usage.calls == 3  # model_calls counts every request sent, failed tries included
 
 
 async def test_retry_after_is_honoured(fake_gemini: FakeGemini, make_caller) -> None:
@@ -79,9 +79,10 @@ async def test_a_retry_after_longer_than_we_wait_gives_up_at_once(
 
 async def test_400_is_never_retried(fake_gemini: FakeGemini, make_caller) -> None:
     fake_gemini.responder = lambda r: error_reply(400, "Request contains an invalid argument.")
-    with pytest.raises(InvalidInput) as caught:
+    with pytest.raises(UpstreamRejected) as caught:
         await ask(make_caller())
     assert caught.value.reason == "GEMINI_REJECTED_REQUEST"
+    assert caught.value.status_code == "INTERNAL"  # our request was bad, not the caller's
     assert len(fake_gemini.calls(MODEL)) == 1
 
 
@@ -111,15 +112,15 @@ async def test_an_invalid_answer_is_asked_for_once_more(
     assert out.score == 3 and usage.calls == 2
 
 
-async def test_two_invalid_answers_are_model_output_invalid(
+async def test_invalid_answers_until_the_budget_are_model_output_invalid(
     fake_gemini: FakeGemini, make_caller
 ) -> None:
     fake_gemini.responder = lambda r: json_reply("not json at all")
     with pytest.raises(ModelOutputInvalid) as caught:
         await ask(make_caller())
     assert caught.value.reason == "MODEL_OUTPUT_INVALID"
-    assert caught.value.status_code == "INTERNAL"
-    assert len(fake_gemini.calls(MODEL)) == 2
+    assert caught.value.status_code == "UNAVAILABLE"  # retryable: the next answer may be fine
+    assert len(fake_gemini.calls(MODEL)) == 2  # one re-ask, within the max_attempts budget
 
 
 @pytest.mark.parametrize(

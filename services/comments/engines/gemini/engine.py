@@ -1,7 +1,9 @@
 """The Gemini comments engine: prepare locally, judge in concurrent batches, merge in code.
 
 Sentiment is judged per real comment, so like-weighted figures and quoted examples always come
-from comments that exist; spam, duplicates and languages are found locally.
+from comments that exist; spam, duplicates and languages are found locally. Batches stand on
+their own: a failed batch is dropped and counted in the coverage, the others still count, and
+the task fails only when no batch came back.
 """
 
 from __future__ import annotations
@@ -12,9 +14,15 @@ from google.genai import types
 
 from services.comments.domain import CommentsAnalysis, CommentsRequest
 from services.comments.engines.gemini import merge
+from services.comments.engines.gemini.coverage import (
+    BatchResult,
+    coverage,
+    most_telling,
+    usage_of_error,
+)
 from services.comments.engines.gemini.schema import CommentsBatchOut
 from tubelens.domain import Comment, Provenance
-from tubelens.errors import FailedPrecondition
+from tubelens.errors import FailedPrecondition, TubeLensError
 from tubelens.gemini import GeminiCaller, Usage, data_block, language_tag, load_prompt
 from tubelens.gemini.comment_prep import batches, comment_rows, prepare_comments
 from tubelens.gemini.concurrency import gather_or_cancel
@@ -42,18 +50,27 @@ class GeminiCommentsEngine:
             )
         max_themes = request.max_themes or DEFAULT_THEMES
         groups = batches(prepared.kept, settings.comment_batch_tokens)
-        answers = await gather_or_cancel(
-            *(self._judge(group, language_tag(request.language), max_themes) for group in groups)
+        language = language_tag(request.language)
+        runs = await gather_or_cancel(
+            *(self._judge_or_split(group, language, max_themes) for group in groups)
         )
-        usage = sum((u for _, u in answers), Usage())
-        outs = [out for out, _ in answers]
-        by_id = {comment.id: comment for comment in prepared.kept}
+        results = [result for run in runs for result in run]
+        usage = sum((result.usage for result in results), Usage())
+        answered = [result for result in results if result.out is not None]
+        if not answered:
+            error = most_telling(results)
+            error.usage = usage  # what every try of every batch was billed, for the ledger
+            raise error
+        outs = [result.out for result in answered if result.out is not None]
+        # Only comments of answered batches count: a failed batch's comments were not judged.
+        by_id = {comment.id: comment for result in answered for comment in result.comments}
         sentiment, question_ids = merge.judgements(outs, by_id)
+        covered = coverage(results, len(sentiment))
         notes = list(prepared.notes())
         if len(groups) > 1:
             notes.append(f"The comments were analysed in {len(groups)} batches and merged.")
-        if missing := len(by_id) - len(sentiment):
-            notes.append(f"The model did not judge {missing} comment(s); they are not counted.")
+        if covered.note:
+            notes.append(covered.note)
         judged = [by_id[i] for i in sentiment]
         total = len(request.comments)
         analysis = CommentsAnalysis(
@@ -70,9 +87,35 @@ class GeminiCommentsEngine:
             language_mix=merge.language_mix(judged),
             top_comments=merge.refs(sentiment, by_id, sentiment, merge.MAX_TOP_COMMENTS),
             notes=tuple(notes),
+            coverage=covered,
         )
         provenance = Provenance("gemini", self._model, PROMPT.version, notes=tuple(notes))
         return analysis, usage.stamp(provenance)
+
+    async def _judge_or_split(
+        self, group: tuple[Comment, ...], language: str, max_themes: int
+    ) -> list[BatchResult]:
+        """One batch; when the model blocks it, its two halves once more, so only the half
+        with the offending comment is lost (one level: at most two extra calls per block)."""
+        whole = await self._try(group, language, max_themes)
+        if whole.error is None or whole.error.reason != "MODEL_BLOCKED" or len(group) < 2:
+            return [whole]
+        middle = len(group) // 2
+        halves: list[BatchResult] = await gather_or_cancel(
+            self._try(group[:middle], language, max_themes),
+            self._try(group[middle:], language, max_themes),
+        )
+        first, second = halves
+        # The blocked whole was billed too: its usage rides on the first half.
+        first = BatchResult(first.comments, whole.usage + first.usage, first.out, first.error)
+        return [first, second]
+
+    async def _try(self, group: tuple[Comment, ...], language: str, max_themes: int) -> BatchResult:
+        try:
+            out, usage = await self._judge(group, language, max_themes)
+        except TubeLensError as exc:
+            return BatchResult(group, usage_of_error(exc), error=exc)
+        return BatchResult(group, usage, out=out)
 
     async def _judge(
         self, group: tuple[Comment, ...], language: str, max_themes: int

@@ -12,12 +12,16 @@ from services.summary.engines.gemini.comment_section import (
     COMMENTS_PROMPT,
     summarize_comment_section,
 )
-from services.summary.engines.gemini.inputs import metadata_block, transcript_block
+from services.summary.engines.gemini.inputs import (
+    caption_language_block,
+    metadata_block,
+    transcript_block,
+)
 from services.summary.engines.gemini.results import build_summary
 from services.summary.engines.gemini.schema import SummaryOut
 from services.summary.engines.gemini.video_plan import plan_video, video_part
 from tubelens.domain import Provenance
-from tubelens.errors import FailedPrecondition, InvalidInput
+from tubelens.errors import FailedPrecondition, InvalidInput, UpstreamRejected
 from tubelens.gemini import GeminiCaller, Usage, language_tag, load_prompt
 from tubelens.gemini.concurrency import gather_or_cancel
 from tubelens.workers import Offload, in_thread
@@ -64,7 +68,7 @@ class GeminiSummaryEngine:
             try:
                 summary, usage = await self._from_video(request, language)
                 return summary, usage, [VIDEO_PROMPT.version], notes
-            except (FailedPrecondition, InvalidInput) as exc:
+            except (FailedPrecondition, InvalidInput, UpstreamRejected) as exc:
                 if exc.reason not in VIDEO_REFUSALS:
                     raise
                 notes.append(
@@ -91,8 +95,14 @@ class GeminiSummaryEngine:
             ),
             types.Part(text=metadata_block(request)),
         ]
-        if request.transcript:
-            parts.append(types.Part(text=transcript_block(request)))
+        # The video carries its own audio: the transcript beside it would bill the same speech a
+        # second time (about 4 chars a token, ~1,000 tokens a spoken minute) for no new facts.
+        # Only what the video cannot give goes along: the caption track's language.
+        if request.transcript and request.transcript.language:
+            parts.append(types.Part(text=caption_language_block(request)))
+        if request.transcript and plan.end_seconds is not None:
+            # The video was clipped: the speech past the clip reaches the model only as text.
+            parts.append(types.Part(text=transcript_block(request, plan.end_seconds)))
         out, usage = await self._caller.structured(
             self._model,
             VIDEO_PROMPT,
@@ -101,7 +111,7 @@ class GeminiSummaryEngine:
             media_resolution=settings.media_resolution,
         )
         allowed = {SummarySource.VIDEO, SummarySource.DESCRIPTION}
-        if request.transcript:
+        if request.transcript and plan.end_seconds is not None:
             allowed.add(SummarySource.TRANSCRIPT)
         return build_summary(
             out, request, frozenset(allowed), SummarySource.VIDEO, plan.notes

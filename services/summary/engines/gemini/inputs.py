@@ -14,6 +14,16 @@ def metadata_block(request: SummaryRequest) -> str:
     )
 
 
-def transcript_block(request: SummaryRequest) -> str:
+def transcript_block(request: SummaryRequest, from_seconds: float = 0.0) -> str:
+    """The transcript's cues from `from_seconds` on (past a clipped video part: what it lacks)."""
     cues = request.transcript.cues if request.transcript else ()
-    return data_block("transcript", [{"t": round(cue.start), "text": cue.text} for cue in cues])
+    return data_block(
+        "transcript",
+        [{"t": round(cue.start), "text": cue.text} for cue in cues if cue.start >= from_seconds],
+    )
+
+
+def caption_language_block(request: SummaryRequest) -> str:
+    """The caption track's language: the one fact about the speech the video part lacks."""
+    language = request.transcript.language if request.transcript else ""
+    return data_block("caption_language", language)

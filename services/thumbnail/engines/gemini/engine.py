@@ -1,7 +1,7 @@
 """The Gemini thumbnail engine: the local engine's exact metrics plus the model's reading.
 
 The local engine runs first (it also rejects unreadable images before anything is paid for);
-the model then reads the image, the title and, when the video is known, its opening minutes.
+the model then reads the image, the title and, when the video is known, its description.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from tubelens.gemini import GeminiCaller, data_block, language_tag, load_prompt
 from tubelens.workers import Offload, in_thread
 
 PROMPT = load_prompt(Path(__file__).resolve().parents[2] / "prompts" / "thumbnail_reading.toml")
-WATCH_FPS = 0.2  # a glance every five seconds is enough to judge what the video is about
+DESCRIPTION_CHARS = 5000  # YouTube's own limit on a description
+JUDGED_FROM = "(Judged from the title and description, not the video itself.)"
 
 
 def image_mime(data: bytes) -> str:
@@ -38,35 +39,28 @@ class GeminiThumbnailEngine:
 
     async def analyze(self, request: ThumbnailRequest) -> tuple[ThumbnailReview, Provenance]:
         review, local = await self._local.analyze(request)
-        watch = self._caller.settings.thumbnail_watch_seconds
-        url = request.video.url if request.video else ""
         parts = [types.Part.from_bytes(data=request.image, mime_type=image_mime(request.image))]
-        checked = bool(url and watch > 0)
-        if checked:
-            parts.append(
-                types.Part(
-                    file_data=types.FileData(file_uri=url, mime_type="video/*"),
-                    video_metadata=types.VideoMetadata(
-                        fps=WATCH_FPS, start_offset="0s", end_offset=f"{watch:.0f}s"
-                    ),
-                )
-            )
-            video_note = f"The video's first {watch:.0f} seconds are attached too."
-        else:
-            video_note = "No video is attached."
+        # The summary already ingests the video once; watching it again here cost ~8,000 tokens
+        # (mostly audio) per analysis. The match is judged from the description instead: cheap
+        # text the model reads beside the title, and the note says so.
+        description = request.video.description.strip() if request.video else ""
+        checked = bool(description)
+        video_note = (
+            "The video's description is given as data; judge the video from it."
+            if checked
+            else "No video is attached."
+        )
         parts += [
             types.Part(
                 text=PROMPT.render(video_note=video_note, language=language_tag(request.language))
             ),
             types.Part(text=data_block("title", request.title)),
         ]
-        out, usage = await self._caller.structured(
-            self._model,
-            PROMPT,
-            parts,
-            ReadingOut,
-            media_resolution=self._caller.settings.media_resolution if checked else None,
-        )
+        if checked:
+            parts.append(
+                types.Part(text=data_block("description", description[:DESCRIPTION_CHARS]))
+            )
+        out, usage = await self._caller.structured(self._model, PROMPT, parts, ReadingOut)
         reading = ModelReading(
             description=out.description.strip(),
             text_on_image=tuple(t.strip() for t in out.text_on_image if t.strip()),
@@ -77,7 +71,9 @@ class GeminiThumbnailEngine:
             title_match_note=out.title_match_note.strip(),
             video_checked=checked,
             video_match=out.video_match if checked else 0,
-            video_match_note=out.video_match_note.strip() if checked else "",
+            video_match_note=(
+                f"{JUDGED_FROM} {out.video_match_note.strip()}".strip() if checked else ""
+            ),
         )
         notes = (*review.notes, "The image was also read by a model; see model_reading.")
         provenance = Provenance(
