@@ -1,45 +1,39 @@
 """Upstream bytes and billed input tokens per analysis on the Gemini path, before and after.
 
-    .venv/bin/python bench/gemini_ingest.py
+    .venv/bin/python bench/gemini_ingest.py [--before REV]
 
-Issue 13: each input at most once per analysis. The summary and thumbnail Gemini engines run
-against the fake Gemini server (tests/fakes/gemini_server.py, real google-genai SDK) for a
-10-minute and a 1-hour video: a synthetic transcript at ~150 words a minute, the sample's
-metadata and thumbnail, a YouTube URL. "Before" runs the engines as they are at git HEAD (their
-source from `git show HEAD:...`, executed in place so prompts resolve); "after" runs the tree.
-Bytes are the request bodies as compact JSON. Tokens are estimated from each request: video from
-videoMetadata fps and offsets over the known duration (66 tokens a frame at low resolution, 258
-otherwise, 32 a second of audio, as video_plan.py documents), an image at 258, text at ~4
-characters a token. Comments are left out (no comments in the request): their text is sent the
-same way before and after here.
+Issue 13: each input at most once per analysis at full rate. One analysis (summary with its
+comment-section part, comments, thumbnail) runs its three Gemini engines against the fake Gemini
+server (tests/fakes/gemini_server.py, real google-genai SDK) for a 10-minute and a 1-hour video:
+the sample's metadata and thumbnail, a YouTube URL, a synthetic transcript at ~150 words a minute
+and 4,000 synthetic comments (more than the comment budget takes). "Before" is the same
+measurement run against REV's engines (default: 5238099, the tree before issue 13) checked out in
+a temporary git worktree; "after" is this tree. Default settings on both sides.
+
+Bytes are the request bodies as compact JSON. Input tokens are estimated from each request:
+video from videoMetadata fps and offsets over the known duration (66 tokens a frame at low
+resolution, 258 otherwise, 32 a second of audio, as video_plan.py documents), an image at 258,
+text at ~4 characters a token. The fake answers every request, so no retries are counted.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import json
 import re
 import subprocess
 import sys
+import tempfile
 from dataclasses import replace
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from services.summary.domain import SummaryRequest  # noqa: E402
-from services.summary.engines.gemini import GeminiSummaryEngine  # noqa: E402
-from services.thumbnail.domain import ThumbnailRequest  # noqa: E402
-from services.thumbnail.engines.gemini import GeminiThumbnailEngine  # noqa: E402
-from tests.fakes.gemini_server import FakeGemini, Recorded, Reply, json_reply  # noqa: E402
-from tubelens.bundles import load_bundle  # noqa: E402
-from tubelens.domain import Transcript, TranscriptCue  # noqa: E402
-from tubelens.gemini import GeminiCaller, GeminiSettings  # noqa: E402
-
-SAMPLE = ROOT / "samples" / "en-sourdough"
-WORDS = "the dough rests while we fold it again and check the rise before shaping a loaf"
+TREE = Path(__file__).resolve().parents[1]
+BEFORE = "5238099"
+SPOKEN = "the dough rests while we fold it again and check the rise before shaping a loaf"
+WORDS = SPOKEN.split()
+COMMENTS = 4_000
 SUMMARY = {
     "tldr": "A loaf.",
     "key_points": [{"text": "Bake it.", "start_seconds": 1, "source": "video"}],
@@ -61,33 +55,14 @@ FRAME_TOKENS = {"MEDIA_RESOLUTION_LOW": 66}
 DEFAULT_FRAME_TOKENS = 258
 AUDIO_TOKENS_PER_SECOND = 32
 IMAGE_TOKENS = 258
-
-
-def head_module(path: str, name: str) -> ModuleType:
-    """The HEAD version of `path`, executed with the tree's file name so its prompts resolve."""
-    source = subprocess.run(
-        ["git", "show", f"HEAD:{path}"], cwd=ROOT, check=True, capture_output=True, text=True
-    ).stdout
-    module = ModuleType(name)
-    module.__file__ = str(ROOT / path)
-    exec(compile(source, path, "exec"), module.__dict__)
-    return module
-
-
-def transcript(minutes: int) -> Transcript:
-    """~150 words a minute in 5-second cues (12.5 words each)."""
-    cues = []
-    for i in range(minutes * 12):
-        words = [WORDS.split()[(i + k) % 16] for k in range(12 + i % 2)]
-        cues.append(TranscriptCue(start=i * 5.0, end=i * 5.0 + 5.0, text=" ".join(words)))
-    return Transcript(language="en", cues=tuple(cues))
+ROWS = re.compile(r'<data name="comments">\n(.*?)\n</data>', re.S)
 
 
 def seconds(offset: str | None, default: float) -> float:
     return float(re.sub(r"s$", "", offset)) if offset else default
 
 
-def estimate(call: Recorded, duration: float) -> int:
+def estimate(call: Any, duration: float) -> int:
     per_frame = FRAME_TOKENS.get(
         call.generation_config.get("mediaResolution", ""), DEFAULT_FRAME_TOKENS
     )
@@ -109,45 +84,144 @@ def estimate(call: Recorded, duration: float) -> int:
     return round(tokens)
 
 
-def respond(call: Recorded) -> Reply:
-    fields = call.generation_config["responseSchema"]["properties"]
-    return json_reply(READING if "small_size_clarity" in fields else SUMMARY)
+def task_of(call: Any) -> str:
+    """Which part of the analysis a request belongs to, from the schema it asks for."""
+    fields = set(call.generation_config["responseSchema"]["properties"])
+    if "small_size_clarity" in fields:
+        return "thumbnail"
+    if "tldr" in fields:
+        return "summary (video)"
+    if "judgements" in fields:
+        return "comments task"
+    return "comment-section summary"
 
 
-async def analysis(summary_cls: Any, thumbnail_cls: Any, minutes: int) -> dict[str, int]:
-    bundle = load_bundle(SAMPLE)
+def respond(call: Any) -> Any:
+    """A well-formed answer for whichever schema the request asks for."""
+    from tests.fakes.gemini_server import json_reply
+
+    fields = set(call.generation_config["responseSchema"]["properties"])
+    found = ROWS.search(call.text)
+    ids = [row["id"] for row in json.loads(found.group(1))] if found else []
+    if "small_size_clarity" in fields:
+        return json_reply(READING)
+    if "tldr" in fields:
+        return json_reply(SUMMARY)
+    if "judgements" in fields:
+        judged = [{"id": i, "sentiment": "positive", "is_question": False} for i in ids]
+        theme = {"label": "bread", "keywords": ["bread"], "comment_ids": ids[:5]}
+        return json_reply({"judgements": judged, "themes": [theme]})
+    if "praise_ids" in fields:
+        return json_reply(
+            {
+                "text": "Viewers like the loaf.",
+                "topics": ["bread"],
+                "praise_ids": ids[:2],
+                "criticism_ids": [],
+                "question_ids": [],
+            }
+        )
+    return json_reply({"text": "Viewers like the loaf.", "topics": ["bread"]})  # a combine
+
+
+async def measure(minutes: int) -> dict[str, int]:
+    """One analysis's upstream requests, with whatever `services` and `tubelens` are importable."""
+    from services.comments.domain import CommentsRequest
+    from services.comments.engines.gemini import GeminiCommentsEngine
+    from services.summary.domain import SummaryRequest
+    from services.summary.engines.gemini import GeminiSummaryEngine
+    from services.thumbnail.domain import ThumbnailRequest
+    from services.thumbnail.engines.gemini import GeminiThumbnailEngine
+    from tests.fakes.gemini_server import FakeGemini
+    from tubelens.bundles import load_bundle
+    from tubelens.domain import Comment, Transcript, TranscriptCue
+    from tubelens.gemini import GeminiCaller, GeminiSettings
+
+    bundle = load_bundle(TREE / "samples" / "en-sourdough")
     video = replace(bundle.metadata, duration_seconds=minutes * 60.0)
+    cues = tuple(
+        TranscriptCue(i * 5.0, i * 5.0 + 5.0, " ".join(WORDS[(i + k) % 16] for k in range(12)))
+        for i in range(minutes * 12)
+    )
+    comments = tuple(
+        Comment(f"c{i}", f"comment {i}: " + " ".join(WORDS[(i + k) % 16] for k in range(9)), "", i)
+        for i in range(COMMENTS)
+    )
     fake = FakeGemini(respond).start()
     try:
         caller = GeminiCaller(GeminiSettings(api_key="bench", base_url=fake.base_url))
-        await summary_cls(caller).summarize(SummaryRequest(video, transcript(minutes), (), "en"))
-        await thumbnail_cls(caller).analyze(
-            ThumbnailRequest(bundle.thumbnail, video.title, video, "en")
+        transcript = Transcript(language="en", cues=cues)
+        await asyncio.gather(
+            GeminiSummaryEngine(caller).summarize(
+                SummaryRequest(video, transcript, comments, "en")
+            ),
+            GeminiCommentsEngine(caller).analyze(CommentsRequest(comments, video, "en")),
+            GeminiThumbnailEngine(caller).analyze(
+                ThumbnailRequest(bundle.thumbnail, video.title, video, "en")
+            ),
         )
         calls = fake.calls()
     finally:
         fake.stop()
-    body = sum(len(json.dumps(c.body, separators=(",", ":")).encode()) for c in calls)
-    return {"bytes": body, "tokens": sum(estimate(c, minutes * 60.0) for c in calls)}
+    figures = {
+        "requests": len(calls),
+        "bytes": sum(len(json.dumps(c.body, separators=(",", ":")).encode()) for c in calls),
+        "tokens": sum(estimate(c, minutes * 60.0) for c in calls),
+    }
+    for call in calls:
+        key = f"tokens: {task_of(call)}"
+        figures[key] = figures.get(key, 0) + estimate(call, minutes * 60.0)
+    return figures
+
+
+def measure_in(tree: Path, minutes: int) -> dict[str, int]:
+    """`measure` in a child process whose imports come from `tree`."""
+    code = (
+        f"import sys, json, asyncio; sys.path.insert(0, {str(tree)!r}); "
+        f"sys.path.insert(1, {str(TREE / 'bench')!r}); import gemini_ingest as bench; "
+        f"bench.TREE = __import__('pathlib').Path({str(tree)!r}); "
+        f"print(json.dumps(asyncio.run(bench.measure({minutes}))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=tree, check=True, capture_output=True, text=True
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
-    summary_head = head_module("services/summary/engines/gemini/engine.py", "summary_head")
-    thumbnail_head = head_module("services/thumbnail/engines/gemini/engine.py", "thumbnail_head")
-    rows = ["| video | measure | before (HEAD) | after | after / before |", "|---|---|---|---|---|"]
-    for minutes in (10, 60):
-        before = asyncio.run(
-            analysis(
-                summary_head.GeminiSummaryEngine, thumbnail_head.GeminiThumbnailEngine, minutes
-            )
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--before", default=BEFORE, help="the revision to compare against")
+    args = parser.parse_args()
+    rows = [
+        f"| video | measure | before ({args.before}) | after | after / before |",
+        "|---|---|---|---|---|",
+    ]
+    with tempfile.TemporaryDirectory() as scratch:
+        old = Path(scratch) / "before"
+        subprocess.run(
+            ["git", "worktree", "add", "--detach", str(old), args.before],
+            cwd=TREE,
+            check=True,
+            capture_output=True,
         )
-        after = asyncio.run(analysis(GeminiSummaryEngine, GeminiThumbnailEngine, minutes))
-        for key, label in (("bytes", "request bytes upstream"), ("tokens", "billed input tokens")):
-            ratio = after[key] / before[key]
-            rows.append(
-                f"| {minutes} min | {label} | {before[key]:,} | {after[key]:,} | {ratio:.2f} |"
-            )
-    print("\n".join(rows))  # after the caller's per-try log lines
+        try:
+            for minutes in (10, 60):
+                before, after = measure_in(old, minutes), measure_in(TREE, minutes)
+                labels = {
+                    "requests": "requests upstream",
+                    "bytes": "request bytes upstream",
+                    "tokens": "billed input tokens",
+                }
+                labels |= {key: f"input {key}" for key in sorted(after) if ":" in key}
+                for key, label in labels.items():
+                    ratio = after[key] / before[key]
+                    rows.append(
+                        f"| {minutes} min | {label} | {before[key]:,} | {after[key]:,} "
+                        f"| {ratio:.2f} |"
+                    )
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", str(old)], cwd=TREE)
+    print("\n".join(rows))
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@ from tubelens.server.status import (
     rpc_status_of,
     status_from_error,
     status_from_rpc_error,
+    token_usage_of,
 )
 from tubelens.v1 import gateway_pb2
 
@@ -98,6 +99,9 @@ async def run_task(
         result.status.CopyFrom(status_from_error(exc))
     except grpc.aio.AioRpcError as exc:
         result.status.CopyFrom(_downstream_status(spec, exc, downstream, started))
+        billed = token_usage_of(result.status)
+        if billed is not None:  # the failed task's upstream tries, for the caller's ledger
+            result.provenance.token_usage.CopyFrom(billed)
     except TimeoutError:
         result.status.CopyFrom(_timeout_status(spec.service, started))
     except Exception:  # one broken task must not take the others down

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 
 from google.protobuf import duration_pb2, timestamp_pb2
@@ -132,13 +133,42 @@ def provenance_to_proto(provenance: Provenance) -> common_pb2.Provenance:
         notes=list(provenance.notes),
     )
     if provenance.total_tokens is not None:
-        message.token_usage.input_tokens = provenance.input_tokens or 0
-        message.token_usage.output_tokens = provenance.output_tokens or 0
-        message.token_usage.total_tokens = provenance.total_tokens
-        message.token_usage.input_tokens_by_modality.update(provenance.input_tokens_by_modality)
-        message.token_usage.output_tokens_by_modality.update(provenance.output_tokens_by_modality)
-        message.token_usage.thinking_tokens = provenance.thinking_tokens
-        message.token_usage.model_calls = provenance.model_calls
-        message.token_usage.estimated_cost_usd = provenance.estimated_cost_usd
-        message.token_usage.shared_calls = provenance.shared_calls
+        message.token_usage.CopyFrom(
+            token_usage_to_proto(
+                input_tokens=provenance.input_tokens or 0,
+                output_tokens=provenance.output_tokens or 0,
+                total_tokens=provenance.total_tokens,
+                thinking_tokens=provenance.thinking_tokens,
+                model_calls=provenance.model_calls,
+                input_by_modality=dict(provenance.input_tokens_by_modality),
+                output_by_modality=dict(provenance.output_tokens_by_modality),
+                estimated_cost_usd=provenance.estimated_cost_usd,
+                shared_calls=provenance.shared_calls,
+            )
+        )
     return message
+
+
+def token_usage_to_proto(
+    *,
+    input_tokens: int,
+    output_tokens: int,
+    total_tokens: int,
+    thinking_tokens: int,
+    model_calls: int,
+    input_by_modality: Mapping[str, int],
+    output_by_modality: Mapping[str, int],
+    estimated_cost_usd: float,
+    shared_calls: int,
+) -> common_pb2.TokenUsage:
+    return common_pb2.TokenUsage(
+        input_tokens=input_tokens,
+        output_tokens=output_tokens,
+        total_tokens=total_tokens,
+        thinking_tokens=thinking_tokens,
+        model_calls=model_calls,
+        input_tokens_by_modality=dict(input_by_modality),
+        output_tokens_by_modality=dict(output_by_modality),
+        estimated_cost_usd=estimated_cost_usd,
+        shared_calls=shared_calls,
+    )

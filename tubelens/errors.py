@@ -35,7 +35,8 @@ class TubeLensError(Exception):
         self.retry_after_seconds = retry_after_seconds
         # What the failed work cost upstream (a tubelens.gemini.Usage when a model was called),
         # so a failed task still reports the tries it was billed for. Read it with
-        # tubelens.gemini.usage.usage_of_error.
+        # tubelens.gemini.usage.usage_of_error; its to_proto() becomes a TokenUsage detail of
+        # the error status (tubelens.server.status).
         self.usage: Any = None
 
 

@@ -38,18 +38,29 @@ def free_base_port(count: int = 6) -> int:
     raise RuntimeError("no run of free ports found")
 
 
-def start_stack(log_dir: Path, **kwargs: object) -> Stack:
+def start_stack(log_dir: Path, env: dict[str, str] | None = None, **kwargs: object) -> Stack:
     """The servers, with the samples and pytest's temporary directory (where tests write their
-    own bundles; `log_dir` lies in it) as the gateway's bundle roots."""
+    own bundles; `log_dir` lies in it) as the gateway's bundle roots, and `env` on top."""
     roots = json.dumps([str(DEFAULT_SAMPLES_DIR), str(log_dir.parent)])
     stack = Stack(
         base_port=free_base_port(),
         log_dir=log_dir,
-        extra_env={"TUBELENS_GRACE_SECONDS": "2", "TUBELENS_BUNDLE_ROOTS": roots},
+        extra_env={"TUBELENS_GRACE_SECONDS": "2", "TUBELENS_BUNDLE_ROOTS": roots, **(env or {})},
         **kwargs,
     )
     stack.start(timeout=90)
     return stack
+
+
+def gemini_env(base_url: str, **gemini_settings: str) -> dict[str, str]:
+    """Every service on the gemini engine against the fake at `base_url`, with
+    TUBELENS_GEMINI_<NAME> settings from `gemini_settings`."""
+    env = {
+        "TUBELENS_ENGINE": "gemini",
+        "TUBELENS_GEMINI_API_KEY": "fake-key",
+        "TUBELENS_GEMINI_BASE_URL": base_url,
+    }
+    return env | {f"TUBELENS_GEMINI_{name}": value for name, value in gemini_settings.items()}
 
 
 @pytest.fixture(scope="session")

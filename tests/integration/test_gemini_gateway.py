@@ -30,7 +30,7 @@ from tubelens.cli.stack import Stack
 from tubelens.server.status import error_reason
 from tubelens.v1 import common_pb2, gateway_pb2, gateway_pb2_grpc, photocard_pb2
 
-from .conftest import free_base_port
+from .conftest import gemini_env, start_stack
 
 pytestmark = pytest.mark.integration
 OK = grpc.StatusCode.OK.value[0]
@@ -127,19 +127,8 @@ def fake() -> Iterator[tuple[FakeGemini, ModelLike]]:
 @pytest.fixture(scope="module")
 def gemini_stack(fake, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     server, _ = fake
-    stack = Stack(
-        base_port=free_base_port(),
-        log_dir=tmp_path_factory.mktemp("gemini-stack-logs"),
-        extra_env={
-            "TUBELENS_GRACE_SECONDS": "2",
-            "TUBELENS_ENGINE": "gemini",
-            "TUBELENS_GEMINI_API_KEY": "fake-key",
-            "TUBELENS_GEMINI_BASE_URL": server.base_url,
-            "TUBELENS_GEMINI_RETRY_INITIAL_SECONDS": "0.01",
-            "TUBELENS_GEMINI_MAX_ATTEMPTS": "2",
-        },
-    )
-    stack.start(timeout=90)
+    env = gemini_env(server.base_url, RETRY_INITIAL_SECONDS="0.01", MAX_ATTEMPTS="2")
+    stack = start_stack(tmp_path_factory.mktemp("gemini-stack-logs"), env)
     yield stack
     stack.stop()
 

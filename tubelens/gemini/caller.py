@@ -37,7 +37,7 @@ from tubelens.gemini.retries import (
     error_kind,
     is_retryable,
 )
-from tubelens.gemini.settings import GeminiSettings
+from tubelens.gemini.settings import GeminiSettings, OutputLimit
 from tubelens.gemini.usage import SHARED, Usage, usage_of, usage_of_error
 from tubelens.logs import get_logger, request_id
 
@@ -91,7 +91,7 @@ class GeminiCaller:
         """The answer as `schema`, validated; an invalid answer is asked for once more if the
         retry budget allows, then MODEL_OUTPUT_INVALID. Output caps default to the settings'
         values for this prompt."""
-        cap, thinking = self.settings.output_limit(prompt.name)
+        cap, thinking = self.settings.output_limit(prompt.name, own_limits(prompt))
         config = types.GenerateContentConfig(
             system_instruction=prompt.system_instruction(),
             response_mime_type="application/json",
@@ -135,7 +135,7 @@ class GeminiCaller:
         max_output_tokens: int | None = None,
     ) -> tuple[bytes, Usage]:
         """An image answer's bytes; MODEL_NO_IMAGE when the model sends none."""
-        cap, _ = self.settings.output_limit(prompt.name)
+        cap, _ = self.settings.output_limit(prompt.name, own_limits(prompt))
         config = types.GenerateContentConfig(
             system_instruction=prompt.system_instruction(),
             response_modalities=["TEXT", "IMAGE"],
@@ -288,3 +288,10 @@ def process_caller() -> GeminiCaller:
     stop the server at start-up with a message naming the variable.
     """
     return GeminiCaller(GeminiSettings())
+
+
+def own_limits(prompt: Prompt) -> OutputLimit:
+    """The output cap and thinking budget the prompt file sets for its task."""
+    return OutputLimit(
+        max_output_tokens=prompt.max_output_tokens, thinking_budget=prompt.thinking_budget
+    )

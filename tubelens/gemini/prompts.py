@@ -1,7 +1,8 @@
 """Prompt files and untrusted data blocks.
 
 A prompt file is TOML with `version`, `system` (the system instruction) and `task` (what to do,
-with `{name}` placeholders for trusted values only: numbers, language tags). Untrusted text goes
+with `{name}` placeholders for trusted values only: numbers, language tags), and optionally the
+task's `max_output_tokens` and `thinking_budget`. Untrusted text goes
 in `data_block`s: JSON-encoded with `<` and `>` escaped, so no text can close its block or pose
 as an instruction outside it.
 """
@@ -41,6 +42,9 @@ class Prompt:
     version: str
     system: str
     task: str
+    # The task's own output cap (thinking included) and thinking budget; None: the settings'.
+    max_output_tokens: int | None = None
+    thinking_budget: int | None = None
 
     def system_instruction(self) -> str:
         return f"{self.system.strip()}\n\n{DATA_RULE}"
@@ -57,7 +61,8 @@ def load_prompt(path: Path) -> Prompt:
     missing = [key for key in ("version", "system", "task") if not str(raw.get(key, "")).strip()]
     if missing:
         raise ValueError(f"prompt file {path} lacks {', '.join(missing)}")
-    return Prompt(path.stem, str(raw["version"]), str(raw["system"]), str(raw["task"]))
+    limits = {key: int(raw[key]) for key in ("max_output_tokens", "thinking_budget") if key in raw}
+    return Prompt(path.stem, str(raw["version"]), str(raw["system"]), str(raw["task"]), **limits)
 
 
 def data_block(name: str, value: Any) -> str:

@@ -77,8 +77,8 @@ class GeminiSettings(BaseSettings):
     retry_max_seconds: float = Field(default=30.0, ge=0)  # a longer Retry-After is not waited
     timeout_seconds: float = Field(default=120.0, gt=0)  # per call, retries included
 
-    # Caps per structured call (a prompt may override them in output_limits, keyed by its name);
-    # the thinking budget is not sent to image models, which do not think.
+    # Caps per call when neither OUTPUT_LIMITS (keyed by prompt name) nor the prompt file sets
+    # them; the thinking budget is not sent to image models, which do not think.
     max_output_tokens: int = Field(default=8192, ge=1)
     thinking_budget: int = Field(default=1024, ge=-1)  # -1: the model decides; 0: off
     output_limits: dict[str, OutputLimit] = {}  # JSON: {"comments_batch": {...}}
@@ -88,8 +88,12 @@ class GeminiSettings(BaseSettings):
     summary_mode: Literal["video", "transcript"] = "video"
     media_resolution: Literal["low", "medium", "high"] = "low"
     video_token_budget: int = Field(default=600_000, ge=10_000)  # tokens the video may take
-    thumbnail_watch_seconds: float = Field(default=180.0, ge=0)  # 0: thumbnail never sees video
     comment_token_budget: int = Field(default=60_000, ge=500)  # comment text sent, all batches
+    # The comment-section summary reads the most-liked comments only: the comments task already
+    # reads the full budget, so the text goes up once at full rate, plus this quarter.
+    comment_section_token_budget: int = Field(default=15_000, ge=500)
+    # Summarised in parts of this size, so a comment the model blocks costs its part only.
+    comment_section_part_tokens: int = Field(default=8_000, ge=200)
     comment_batch_tokens: int = Field(default=8_000, ge=200)  # per map call
 
     def limit_for(self, model: str) -> ModelLimit:
@@ -100,12 +104,15 @@ class GeminiSettings(BaseSettings):
     def price_for(self, model: str) -> ModelPrice | None:
         return self.prices.get(model) or DEFAULT_PRICES.get(model)
 
-    def output_limit(self, prompt_name: str) -> tuple[int, int]:
-        """(max_output_tokens, thinking_budget) for the prompt called `prompt_name`."""
-        override = self.output_limits.get(prompt_name) or OutputLimit()
+    def output_limit(self, prompt_name: str, own: OutputLimit | None = None) -> tuple[int, int]:
+        """(max_output_tokens, thinking_budget) for the prompt called `prompt_name`: an
+        OUTPUT_LIMITS entry first, then the prompt file's `own` limits, then the defaults."""
+        chosen = [self.output_limits.get(prompt_name) or OutputLimit(), own or OutputLimit()]
+        cap = next((c.max_output_tokens for c in chosen if c.max_output_tokens), None)
+        thinking = next((c.thinking_budget for c in chosen if c.thinking_budget is not None), None)
         return (
-            override.max_output_tokens or self.max_output_tokens,
-            self.thinking_budget if override.thinking_budget is None else override.thinking_budget,
+            cap or self.max_output_tokens,
+            self.thinking_budget if thinking is None else thinking,
         )
 
     def require_credentials(self) -> None:

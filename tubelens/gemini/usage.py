@@ -13,8 +13,10 @@ from dataclasses import dataclass, field, replace
 
 from google.genai import types
 
+from tubelens.convert import token_usage_to_proto
 from tubelens.domain import Provenance
 from tubelens.gemini.settings import ModelPrice
+from tubelens.v1 import common_pb2
 
 PER_MILLION = 1_000_000
 
@@ -42,6 +44,19 @@ class Usage:
             self.output_by_modality + other.output_by_modality,
             self.cost_usd + other.cost_usd,
             self.shared_calls + other.shared_calls,
+        )
+
+    def to_proto(self) -> common_pb2.TokenUsage:
+        return token_usage_to_proto(
+            input_tokens=self.input_tokens,
+            output_tokens=self.output_tokens,
+            total_tokens=self.total_tokens,
+            thinking_tokens=self.thinking_tokens,
+            model_calls=self.calls,
+            input_by_modality=self.input_by_modality,
+            output_by_modality=self.output_by_modality,
+            estimated_cost_usd=round(self.cost_usd, 8),
+            shared_calls=self.shared_calls,
         )
 
     def stamp(self, provenance: Provenance) -> Provenance:

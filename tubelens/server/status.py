@@ -10,6 +10,7 @@ from grpc_status import rpc_status
 
 from tubelens.errors import TubeLensError
 from tubelens.logs import REQUEST_ID_HEADER
+from tubelens.v1 import common_pb2
 
 ERROR_DOMAIN = "tubelens"
 # gRFC A6 server pushback: a negative delay tells the caller's channel not to retry. Every error
@@ -42,10 +43,25 @@ def rpc_status_of(
 
 
 def status_from_error(error: TubeLensError) -> status_pb2.Status:
+    """The status for a domain error; when the failed work was billed upstream (a model was
+    called), a TokenUsage detail says what it cost, so a ledger counts failed tasks too."""
     code = grpc.StatusCode[error.status_code]
-    return rpc_status_of(
+    status = rpc_status_of(
         code, error.message, error.reason, error.metadata, error.retry_after_seconds
     )
+    to_proto = getattr(error.usage, "to_proto", None)
+    if to_proto is not None:
+        status.details.add().Pack(to_proto())
+    return status
+
+
+def token_usage_of(status: status_pb2.Status) -> common_pb2.TokenUsage | None:
+    """The TokenUsage detail of an error status, when the failed work was billed."""
+    for detail in status.details:
+        usage = common_pb2.TokenUsage()
+        if detail.Unpack(usage):
+            return usage
+    return None
 
 
 def status_from_rpc_error(error: grpc.RpcError) -> status_pb2.Status:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import time
 
 import pytest
-from google.genai import types
-from pydantic import BaseModel
 
 from tests.fakes.gemini_server import (
     FakeGemini,
@@ -16,6 +14,7 @@ from tests.fakes.gemini_server import (
     no_candidates_reply,
     prompt_blocked_reply,
 )
+from tests.unit.gemini.probe import GOOD, PARTS, PROMPT, ProbeOut
 from tubelens.errors import (
     FailedPrecondition,
     ModelOutputInvalid,
@@ -23,19 +22,10 @@ from tubelens.errors import (
     Unavailable,
     UpstreamRejected,
 )
-from tubelens.gemini import Prompt
 
 pytest_plugins = ["tests.fakes.fixtures"]  # fake_gemini, make_caller
 
 MODEL = "gemini-test"
-PROMPT = Prompt("probe", "probe-7", "You answer probes.", "Answer.")
-PARTS = [types.Part(text="Answer the probe.")]
-GOOD = {"answer": "yes", "score": 3}
-
-
-class ProbeOut(BaseModel):
-    answer: str
-    score: int
 
 
 async def ask(caller) -> ProbeOut:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from google.genai import types
-from pydantic import BaseModel
 
 from tests.fakes.gemini_server import (
     FakeGemini,
@@ -17,23 +15,15 @@ from tests.fakes.gemini_server import (
     json_reply,
     usage,
 )
+from tests.unit.gemini.probe import GOOD, PARTS, PROMPT, ProbeOut
 from tubelens.convert import provenance_to_proto
 from tubelens.domain import Provenance
 from tubelens.errors import FailedPrecondition, Unavailable
-from tubelens.gemini import Prompt
 from tubelens.gemini.usage import usage_of_error
 
 pytest_plugins = ["tests.fakes.fixtures"]  # fake_gemini, make_caller
 
 MODEL = "gemini-2.5-flash-lite"
-PROMPT = Prompt("probe", "probe-7", "You answer probes.", "Answer.")
-PARTS = [types.Part(text="Answer the probe.")]
-GOOD = {"answer": "yes", "score": 3}
-
-
-class ProbeOut(BaseModel):
-    answer: str
-    score: int
 
 
 def slow(reply: Reply, seconds: float = 0.3) -> Reply:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import structlog
-from google.genai import types
-from pydantic import BaseModel
 from structlog.testing import capture_logs
 
 from tests.fakes.gemini_server import (
@@ -17,19 +16,12 @@ from tests.fakes.gemini_server import (
     image_reply,
     json_reply,
 )
-from tubelens.gemini import Prompt
+from tests.unit.gemini.probe import GOOD, PARTS, PROMPT, ProbeOut
+from tubelens.gemini import Prompt, load_prompt
 
 pytest_plugins = ["tests.fakes.fixtures"]  # fake_gemini, make_caller
 
 MODEL = "gemini-test"
-PROMPT = Prompt("probe", "probe-7", "You answer probes.", "Answer.")
-PARTS = [types.Part(text="Answer the probe.")]
-GOOD = {"answer": "yes", "score": 3}
-
-
-class ProbeOut(BaseModel):
-    answer: str
-    score: int
 
 
 async def test_requests_carry_the_output_cap_and_thinking_budget(
@@ -47,6 +39,32 @@ async def test_requests_carry_the_output_cap_and_thinking_budget(
     configs = [call.generation_config for call in fake_gemini.calls(MODEL)]
     assert [c["maxOutputTokens"] for c in configs] == [4000, 10, 77]
     assert [field(c["thinkingConfig"], "thinkingBudget") for c in configs] == [256, 0, 256]
+
+
+async def test_a_prompt_file_sets_its_own_task_limits_and_settings_override_them(
+    fake_gemini: FakeGemini, make_caller
+) -> None:
+    fake_gemini.responder = lambda r: json_reply(GOOD)
+    own = Prompt("own", "own-1", "Sys.", "U.", max_output_tokens=900, thinking_budget=0)
+    await make_caller(max_output_tokens=4000, thinking_budget=256).structured(
+        MODEL, own, PARTS, ProbeOut
+    )
+    await make_caller(output_limits={"own": {"thinking_budget": 64}}).structured(
+        MODEL, own, PARTS, ProbeOut
+    )
+    configs = [call.generation_config for call in fake_gemini.calls(MODEL)]
+    assert [c["maxOutputTokens"] for c in configs] == [900, 900]
+    assert [field(c["thinkingConfig"], "thinkingBudget") for c in configs] == [0, 64]
+
+
+def test_every_shipped_prompt_sets_its_output_cap_and_thinking_budget() -> None:
+    root = Path(__file__).resolve().parents[3] / "services"
+    prompts = {path.stem: load_prompt(path) for path in root.glob("*/prompts/*.toml")}
+    assert len(prompts) == 9
+    assert all(prompt.max_output_tokens for prompt in prompts.values())
+    image_prompts = {"character", "card_art"}
+    assert all(prompts[n].thinking_budget is not None for n in prompts.keys() - image_prompts)
+    assert prompts["comments_batch"].thinking_budget == 0  # bulk labels on Flash-Lite: no thinking
 
 
 async def test_image_requests_carry_the_output_cap_but_no_thinking(

@@ -3,26 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from google.genai import types
-from pydantic import BaseModel
 
 from tests.fakes.gemini_server import FakeGemini, error_reply, json_reply
+from tests.unit.gemini.probe import GOOD, PARTS, PROMPT, ProbeOut
 from tubelens.errors import ModelOutputInvalid, ResourceExhausted, Unavailable
-from tubelens.gemini import Prompt
 from tubelens.gemini.usage import usage_of_error
 
 pytest_plugins = ["tests.fakes.fixtures"]  # fake_gemini, make_caller
 
 MODEL = "gemini-test"
-PROMPT = Prompt("probe", "probe-7", "You answer probes.", "Answer.")
-PARTS = [types.Part(text="Answer the probe.")]
-GOOD = {"answer": "yes", "score": 3}
 MALFORMED = '{"answer": "yes", "sco'
-
-
-class ProbeOut(BaseModel):
-    answer: str
-    score: int
 
 
 async def ask(caller) -> tuple[ProbeOut, object]:

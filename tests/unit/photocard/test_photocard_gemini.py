@@ -21,6 +21,7 @@ from tests.fakes.gemini_server import (
     json_reply,
 )
 from tubelens.errors import FailedPrecondition
+from tubelens.gemini import usage_of_error
 
 pytest_plugins = ["tests.fakes.fixtures"]  # fake_gemini, make_caller
 
@@ -115,3 +116,26 @@ async def test_a_photo_without_a_face_costs_no_call(fake_gemini: FakeGemini, mak
     assert caught.value.reason == "NO_FACE"
     await asyncio.sleep(0)
     assert fake_gemini.calls() == []
+
+
+async def test_a_failed_card_still_reports_the_caption_and_character_it_paid_for(
+    fake_gemini: FakeGemini, make_caller, photo: bytes
+) -> None:
+    def no_card(recorded: Recorded) -> Reply:
+        if recorded.model == IMAGE_MODEL and recorded.parts("inlineData"):
+            sent = [
+                base64.urlsafe_b64decode(p["inlineData"]["data"])
+                for p in recorded.parts("inlineData")
+            ]
+            if CHARACTER in sent:  # stage two: the card
+                return finish_reply("IMAGE_SAFETY")
+        return answer(recorded)
+
+    fake_gemini.responder = no_card
+    with pytest.raises(FailedPrecondition) as caught:
+        await GeminiPhotoCardEngine(make_caller()).create(PhotoCardRequest(photo))
+
+    usage = usage_of_error(caught.value)
+    assert usage is not None
+    assert usage.calls == len(fake_gemini.calls()) == 3  # caption, character, the blocked card
+    assert usage.output_tokens == sum(c.usage["candidatesTokenCount"] for c in fake_gemini.calls())

@@ -30,6 +30,9 @@ MARKED = 1_000
 # 40-character texts: 22 estimated tokens each, so a 12,500-token part holds 568 comments and
 # 2,000 comments make four parts: 0..567, 568..1135 (the marked one), 1136..1703, 1704..1999.
 PER_PART = 12_500 // 22
+# The whole 60,000-token comment budget in parts of 12,500 tokens (the defaults read a quarter of
+# it in two parts), so that four parts show the partial results.
+FOUR_PARTS = {"comment_section_token_budget": 60_000, "comment_section_part_tokens": 12_500}
 TLDR = {
     "tldr": "A loaf.",
     "key_points": [],
@@ -88,7 +91,7 @@ async def test_a_blocked_part_is_left_out_and_the_rest_is_summarised(
     fake_gemini: FakeGemini, make_caller, request_: SummaryRequest
 ) -> None:
     fake_gemini.responder = answer
-    caller = make_caller()
+    caller = make_caller(**FOUR_PARTS)
 
     summary, usage, notes = await summarize_comment_section(caller, MODEL, request_, "en")
 
@@ -123,7 +126,7 @@ async def test_the_summary_engine_keeps_the_comment_summary_and_the_note(
     fake_gemini: FakeGemini, make_caller, request_: SummaryRequest
 ) -> None:
     fake_gemini.responder = answer
-    engine = GeminiSummaryEngine(make_caller(summary_mode="transcript"))
+    engine = GeminiSummaryEngine(make_caller(summary_mode="transcript", **FOUR_PARTS))
 
     summary, provenance = await engine.summarize(request_)
 
@@ -146,7 +149,9 @@ async def test_a_failed_combine_falls_back_to_the_most_liked_part(
 
     fake_gemini.responder = no_combine
 
-    summary, _, notes = await summarize_comment_section(make_caller(), MODEL, request_, "en")
+    summary, _, notes = await summarize_comment_section(
+        make_caller(**FOUR_PARTS), MODEL, request_, "en"
+    )
 
     assert summary is not None and summary.text == "part from c0000 to c0567"
     assert summary.comments_considered == 1_432
@@ -159,7 +164,9 @@ async def test_when_every_part_is_blocked_there_is_no_comment_summary(
 ) -> None:
     fake_gemini.responder = lambda r: prompt_blocked_reply("SAFETY")
 
-    summary, _, notes = await summarize_comment_section(make_caller(), MODEL, request_, "en")
+    summary, _, notes = await summarize_comment_section(
+        make_caller(**FOUR_PARTS), MODEL, request_, "en"
+    )
 
     assert summary is None
     assert len(fake_gemini.calls(MODEL)) == 4  # four parts, no combine
@@ -172,8 +179,35 @@ async def test_a_small_comment_section_is_one_call_as_before(
     fake_gemini.responder = answer
     few = SummaryRequest(request_.video, None, many_comments()[:50], "en")
 
-    summary, usage, notes = await summarize_comment_section(make_caller(), MODEL, few, "en")
+    summary, usage, notes = await summarize_comment_section(
+        make_caller(**FOUR_PARTS), MODEL, few, "en"
+    )
 
     assert len(fake_gemini.calls(MODEL)) == 1 and usage.calls == 1
     assert summary is not None and summary.text == "part from c0000 to c0049"
     assert not any("parts" in note for note in notes)
+
+
+async def test_by_default_the_comment_section_reads_the_most_liked_quarter_of_the_budget(
+    fake_gemini: FakeGemini, make_caller, request_: SummaryRequest
+) -> None:
+    """The comments task reads the whole 60,000-token budget; the comment-section summary reads
+    the 15,000 most-liked tokens of it, in two parts, so the text goes up once at full rate."""
+    fake_gemini.responder = answer
+    caller = make_caller()
+    settings = caller.settings
+    assert settings.comment_section_token_budget * 4 == settings.comment_token_budget
+
+    summary, _, notes = await summarize_comment_section(caller, MODEL, request_, "en")
+
+    part_calls = [
+        c
+        for c in fake_gemini.calls(MODEL)
+        if "praise_ids" in c.generation_config["responseSchema"]["properties"]
+    ]
+    sent = sorted(row["id"] for c in part_calls for row in rows(c, "comments"))
+    assert len(part_calls) == 2
+    assert sent == [f"c{i:04d}" for i in range(len(sent))]  # the most liked, none skipped
+    assert len(sent) == 15_000 // 22
+    assert summary is not None and summary.comments_considered == len(sent)
+    assert "The comment section was summarised in 2 parts." in notes

@@ -6,8 +6,18 @@ import pytest
 
 from services.summary.domain import ChapterOrigin, SummaryRequest, SummarySource
 from services.summary.engines.gemini import GeminiSummaryEngine
+from services.summary.engines.gemini.results import chapters_of
+from services.summary.engines.gemini.schema import SummaryOut
 from services.summary.engines.gemini.video_plan import plan_video
-from tests.fakes.gemini_server import FakeGemini, Recorded, Reply, error_reply, field, json_reply
+from tests.fakes.gemini_server import (
+    FakeGemini,
+    Recorded,
+    Reply,
+    error_reply,
+    field,
+    json_reply,
+    prompt_blocked_reply,
+)
 from tubelens.bundles import load_bundle
 from tubelens.errors import FailedPrecondition
 
@@ -110,6 +120,24 @@ async def test_a_refused_video_falls_back_to_the_transcript(
     assert provenance.prompt_version == "summary-transcript-1"
     assert any("could not be used" in note for note in summary.notes)
     assert len(fake_gemini.calls()) == 2  # the 400 was not retried
+    assert provenance.model_calls == 2  # the refused try counts: it was sent
+
+
+async def test_a_blocked_video_is_billed_beside_the_transcript_summary(
+    fake_gemini: FakeGemini, make_caller, request_: SummaryRequest
+) -> None:
+    """A summary whose video call was blocked reports both calls and both calls' tokens (it
+    used to say model_calls 1)."""
+    blocked = prompt_blocked_reply("SAFETY")
+    fake_gemini.responder = lambda r: blocked if r.parts("fileData") else json_reply(ANSWER)
+
+    summary, provenance = await GeminiSummaryEngine(make_caller()).summarize(
+        SummaryRequest(request_.video, request_.transcript, (), "en")
+    )
+
+    assert summary.source is SummarySource.TRANSCRIPT
+    assert provenance.model_calls == 2
+    assert provenance.input_tokens == sum(c.usage["promptTokenCount"] for c in fake_gemini.calls())
 
 
 async def test_transcript_only_mode_never_sends_the_video(
@@ -145,3 +173,10 @@ def test_long_videos_get_fewer_frames_then_a_clip(minutes: int, fps: float, clip
     assert plan.fps == fps
     assert (plan.end_seconds is not None) == clipped
     assert plan.estimated_tokens <= 600_000
+
+
+@pytest.mark.parametrize("duration", [0.0, 600.0])
+def test_an_answer_without_chapters_gives_no_chapters(duration: float) -> None:
+    # Used to raise ValueError (zip of no starts against one end) for any video with a duration.
+    out = SummaryOut(tldr="t", key_points=[], chapters=[], language="en")
+    assert chapters_of(out, duration) == ((), [])

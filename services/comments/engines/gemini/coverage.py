@@ -28,12 +28,6 @@ class BatchResult:
     error: TubeLensError | None = None
 
 
-def usage_of_error(exc: TubeLensError) -> Usage:
-    """The tries a failed call was billed for, when the error carries them."""
-    usage = getattr(exc, "usage", None)
-    return usage if isinstance(usage, Usage) else Usage()
-
-
 def coverage(results: list[BatchResult], analysed: int) -> CommentsCoverage:
     """Coverage of the batches' comments; comments not in a failed batch nor judged are
     NOT_JUDGED."""

@@ -18,12 +18,18 @@ from services.comments.engines.gemini.coverage import (
     BatchResult,
     coverage,
     most_telling,
-    usage_of_error,
 )
 from services.comments.engines.gemini.schema import CommentsBatchOut
 from tubelens.domain import Comment, Provenance
 from tubelens.errors import FailedPrecondition, TubeLensError
-from tubelens.gemini import GeminiCaller, Usage, data_block, language_tag, load_prompt
+from tubelens.gemini import (
+    GeminiCaller,
+    Usage,
+    data_block,
+    language_tag,
+    load_prompt,
+    usage_of_error,
+)
 from tubelens.gemini.comment_prep import batches, comment_rows, prepare_comments
 from tubelens.gemini.concurrency import gather_or_cancel
 from tubelens.workers import Offload, in_thread
@@ -114,7 +120,7 @@ class GeminiCommentsEngine:
         try:
             out, usage = await self._judge(group, language, max_themes)
         except TubeLensError as exc:
-            return BatchResult(group, usage_of_error(exc), error=exc)
+            return BatchResult(group, usage_of_error(exc) or Usage(), error=exc)
         return BatchResult(group, usage, out=out)
 
     async def _judge(

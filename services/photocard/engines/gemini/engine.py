@@ -18,7 +18,15 @@ from services.photocard.engines.gemini.portrait import find_portrait, typeset_ca
 from services.photocard.engines.local.card_layout import plan_card
 from services.photocard.engines.local.photo_input import clean_prompt
 from tubelens.domain import Provenance
-from tubelens.gemini import GeminiCaller, Usage, data_block, language_tag, load_prompt
+from tubelens.errors import TubeLensError
+from tubelens.gemini import (
+    GeminiCaller,
+    Usage,
+    data_block,
+    language_tag,
+    load_prompt,
+    usage_of_error,
+)
 from tubelens.gemini.concurrency import gather_or_cancel
 from tubelens.workers import Offload, in_thread
 
@@ -55,15 +63,20 @@ class GeminiPhotoCardEngine:
                 ],
             ),
         )
-        art, art_usage = await self._caller.image(
-            self._image_model,
-            CARD_PROMPT,
-            [
-                types.Part.from_bytes(data=character, mime_type="image/png"),
-                types.Part(text=CARD_PROMPT.render()),
-                types.Part(text=data_block("card_text", {"caption": caption, "words": prompt})),
-            ],
-        )
+        try:
+            art, art_usage = await self._caller.image(
+                self._image_model,
+                CARD_PROMPT,
+                [
+                    types.Part.from_bytes(data=character, mime_type="image/png"),
+                    types.Part(text=CARD_PROMPT.render()),
+                    types.Part(text=data_block("card_text", {"caption": caption, "words": prompt})),
+                ],
+            )
+        except TubeLensError as exc:
+            # The caption and the character were made and billed: the failed card reports them.
+            exc.usage = caption_usage + character_usage + (usage_of_error(exc) or Usage())
+            raise
         plan = plan_card(request.layout, caption, prompt)
         if plan.prompt and plan.prompt.truncated:
             notes.append("The prompt was too long to show in full and was shortened with '…'.")

@@ -19,7 +19,7 @@ from services.summary.engines.gemini.results import comment_section_of
 from services.summary.engines.gemini.schema import CommentSectionOut
 from tubelens.domain import Comment
 from tubelens.errors import TubeLensError
-from tubelens.gemini import GeminiCaller, Usage, data_block, load_prompt
+from tubelens.gemini import GeminiCaller, Usage, data_block, load_prompt, usage_of_error
 from tubelens.gemini.comment_prep import batches, comment_rows, prepare_comments
 from tubelens.gemini.concurrency import gather_or_cancel
 from tubelens.workers import Offload, in_thread
@@ -27,9 +27,6 @@ from tubelens.workers import Offload, in_thread
 PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
 COMMENTS_PROMPT = load_prompt(PROMPTS / "comment_section.toml")
 COMBINE_PROMPT = load_prompt(PROMPTS / "comment_section_combine.toml")
-# About 50,000 characters a part: the default 60,000-token budget makes at most five parts (six
-# calls with the combine), and a blocked part loses at most a fifth of the comments.
-PART_TOKENS = 12_500
 MAX_TOPICS = 5
 
 
@@ -52,8 +49,6 @@ async def summarize_comment_section(
     request: SummaryRequest,
     language: str,
     offload: Offload = in_thread,
-    *,
-    part_tokens: int = PART_TOKENS,
 ) -> tuple[CommentSectionSummary | None, Usage, tuple[str, ...]]:
     """The comment summary (None when there is none), its usage, and notes.
 
@@ -62,11 +57,13 @@ async def summarize_comment_section(
     """
     if not request.comments:
         return None, Usage(), ()
-    budget = caller.settings.comment_token_budget
-    prepared = await offload(prepare_comments, request.comments, budget)
+    settings = caller.settings
+    prepared = await offload(
+        prepare_comments, request.comments, settings.comment_section_token_budget
+    )
     if not prepared.kept:
         return None, Usage(), ("Every comment was spam or empty; no comment summary.",)
-    groups = batches(prepared.kept, part_tokens)
+    groups = batches(prepared.kept, settings.comment_section_part_tokens)
     parts: list[_Part] = await gather_or_cancel(
         *(_summarise_part(caller, model, group, language) for group in groups)
     )
@@ -103,7 +100,7 @@ async def _summarise_part(
     try:
         out, usage = await caller.structured(model, COMMENTS_PROMPT, parts, CommentSectionOut)
     except TubeLensError as exc:
-        return _Part(comments, _usage_of_error(exc), error=exc)
+        return _Part(comments, usage_of_error(exc) or Usage(), error=exc)
     return _Part(comments, usage, out=out)
 
 
@@ -133,7 +130,7 @@ async def _combine(
         text, topics = combined.text, combined.topics
     except TubeLensError as exc:
         # The first part holds the most-liked comments: its summary is the best single stand-in.
-        usage, text = _usage_of_error(exc), outs[0].text
+        usage, text = usage_of_error(exc) or Usage(), outs[0].text
         topics = [
             topic for topic, _ in Counter(t for out in outs for t in out.topics).most_common()
         ]
@@ -179,9 +176,3 @@ def _cause(error: TubeLensError) -> str:
     if error.reason == "GEMINI_UNAVAILABLE":
         return "Gemini was unavailable for {parts}"
     return f"{{parts}} failed ({error.reason})"
-
-
-def _usage_of_error(exc: TubeLensError) -> Usage:
-    """The tries a failed call was billed for, when the error carries them."""
-    usage = getattr(exc, "usage", None)
-    return usage if isinstance(usage, Usage) else Usage()

@@ -21,8 +21,8 @@ from services.summary.engines.gemini.results import build_summary
 from services.summary.engines.gemini.schema import SummaryOut
 from services.summary.engines.gemini.video_plan import plan_video, video_part
 from tubelens.domain import Provenance
-from tubelens.errors import FailedPrecondition, InvalidInput, UpstreamRejected
-from tubelens.gemini import GeminiCaller, Usage, language_tag, load_prompt
+from tubelens.errors import FailedPrecondition, InvalidInput, TubeLensError, UpstreamRejected
+from tubelens.gemini import GeminiCaller, Usage, language_tag, load_prompt, usage_of_error
 from tubelens.gemini.concurrency import gather_or_cancel
 from tubelens.workers import Offload, in_thread
 
@@ -64,6 +64,7 @@ class GeminiSummaryEngine:
         self, request: SummaryRequest, language: str
     ) -> tuple[Summary, Usage, list[str], list[str]]:
         notes: list[str] = []
+        refused = Usage()  # a refused video call is billed too
         if self._caller.settings.summary_mode == "video" and request.video.video_id:
             try:
                 summary, usage = await self._from_video(request, language)
@@ -71,14 +72,19 @@ class GeminiSummaryEngine:
             except (FailedPrecondition, InvalidInput, UpstreamRejected) as exc:
                 if exc.reason not in VIDEO_REFUSALS:
                     raise
+                refused = usage_of_error(exc) or Usage()
                 notes.append(
                     f"The video itself could not be used ({exc.message}); "
                     "the summary is drawn from the transcript and description."
                 )
         elif self._caller.settings.summary_mode == "transcript":
             notes.append("Transcript-only mode: the model did not watch the video.")
-        summary, usage = await self._from_text(request, language)
-        return summary, usage, [TRANSCRIPT_PROMPT.version], notes
+        try:
+            summary, usage = await self._from_text(request, language)
+        except TubeLensError as exc:
+            exc.usage = refused + (usage_of_error(exc) or Usage())
+            raise
+        return summary, refused + usage, [TRANSCRIPT_PROMPT.version], notes
 
     async def _from_video(self, request: SummaryRequest, language: str) -> tuple[Summary, Usage]:
         video = request.video

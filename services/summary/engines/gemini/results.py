@@ -38,8 +38,9 @@ def chapters_of(out: SummaryOut, duration: float) -> tuple[tuple[Chapter, ...], 
     for chapter, start in sorted(kept, key=lambda pair: pair[1]):
         by_start.setdefault(round(start, 1), chapter.title.strip())
     starts = list(by_start)
-    last_end = duration if duration > 0 else (starts[-1] if starts else 0.0)
-    ends = [*starts[1:], last_end]
+    if not starts:
+        return (), notes
+    ends = [*starts[1:], duration if duration > 0 else starts[-1]]
     chapters = tuple(
         Chapter(by_start[start], start, max(end, start))
         for start, end in zip(starts, ends, strict=True)
