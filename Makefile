@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup system-deps demo test unit lint protos check-protos up bench memory load examples clean
+.PHONY: setup system-deps demo test unit lint protos check-protos up bench memory load throughput \
+	examples clean
 
 setup: system-deps $(STAMP)
 
@@ -47,7 +48,7 @@ check-protos: protos
 # opencv-python 5, which replaces the cv2 the services need.
 bench: setup
 	$(BIN)/pip install --quiet --no-deps 'scenedetect==0.7.2'
-	$(BIN)/pip install --quiet 'platformdirs>=3' 'tqdm>=4'
+	$(BIN)/pip install --quiet 'platformdirs>=3' 'tqdm>=4' 'pytesseract>=0.3'  # the OCR bench's naive baseline
 	$(BIN)/python bench/text_quality.py --cv
 	$(BIN)/python bench/comments_scale.py
 	$(BIN)/python bench/text_ceiling.py
@@ -65,6 +66,12 @@ memory: setup
 # Bursts of 300 analyses and twice the load the machine carries (`make test` runs a short form).
 load: setup
 	TUBELENS_LOAD=full $(BIN)/pytest -q -s -m load
+
+# Issue 14's figures, before (a revision in a temporary git worktree) and after (this tree),
+# side by side: the whole stack as processes against the fake Gemini (~10 min; BEFORE=rev).
+BEFORE ?= c8d42b3
+throughput: setup
+	$(BIN)/python bench/throughput.py --before $(BEFORE)
 
 # Pictures a person can look at: annotated thumbnails, photo cards, key frames.
 examples: setup

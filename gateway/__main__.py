@@ -5,12 +5,14 @@ from __future__ import annotations
 from pydantic import ValidationError
 
 from gateway.clients import connect
+from gateway.result_cache import ResultCache
+from gateway.result_store import open_store
 from gateway.servicer import SERVICE_NAME, GatewayServicer
 from gateway.youtube.fetcher import YouTubeFetcher
 from gateway.youtube.settings import YouTubeSettings
 from tubelens.logs import get_logger
 from tubelens.server.runner import ServiceBinding, run_server, serve
-from tubelens.settings import GatewaySettings, StartupError
+from tubelens.settings import GatewaySettings, ResultCacheSettings, StartupError
 from tubelens.v1.gateway_pb2_grpc import add_GatewayServiceServicer_to_server
 
 log = get_logger("tubelens.gateway")
@@ -22,13 +24,16 @@ def main() -> None:
     async def start() -> None:
         downstream = connect(settings)
         youtube = _youtube()
-        servicer = GatewayServicer(downstream, settings, youtube)
+        results = _results()
+        servicer = GatewayServicer(downstream, settings, youtube, results)
 
         async def stop() -> None:
             await servicer.close()
             await downstream.close()
             if youtube is not None:
                 await youtube.close()
+            if results is not None:
+                await results.store.close()
 
         binding = ServiceBinding(
             SERVICE_NAME, lambda server: add_GatewayServiceServicer_to_server(servicer, server)
@@ -46,6 +51,17 @@ def _youtube() -> YouTubeFetcher | None:
         raise StartupError(f"A TUBELENS_YOUTUBE_* setting is invalid: {exc}") from None
     log.info("youtube_input", enabled=youtube_settings.configured)
     return YouTubeFetcher(youtube_settings) if youtube_settings.configured else None
+
+
+def _results() -> ResultCache | None:
+    """The result cache (in this process, or the Redis every replica shares), or None."""
+    try:
+        settings = ResultCacheSettings()
+        store = open_store(settings)
+    except (ValidationError, ValueError) as exc:
+        raise StartupError(f"A TUBELENS_RESULT_CACHE_* setting is invalid: {exc}") from None
+    log.info("result_cache", store="redis" if settings.url else "memory", enabled=bool(store))
+    return ResultCache(store, settings) if store is not None else None
 
 
 if __name__ == "__main__":

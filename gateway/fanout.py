@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable
 
 from gateway.clients import Downstream
+from gateway.result_cache import CachedAnalysis
 from gateway.sources import VideoSource
 from gateway.tasks import TASKS, AnalysisPlan, run_task
 from tubelens.errors import InvalidInput
@@ -54,13 +55,24 @@ def plan_analysis(
 
 
 async def run_tasks(
-    source: VideoSource, plan: AnalysisPlan, downstream: Downstream, deadline: float
+    source: VideoSource | None,
+    plan: AnalysisPlan,
+    downstream: Downstream,
+    deadline: float,
+    cached: CachedAnalysis | None = None,
 ) -> AsyncIterator[gateway_pb2.TaskResult]:
-    """Yields TaskResults in completion order. Closing the iterator early (the caller went away)
-    cancels the tasks still running, and with them their downstream calls."""
+    """Yields TaskResults in completion order: cached ones first, the others as they finish.
+    Closing the iterator early (the caller went away) cancels the tasks still running, and with
+    them their downstream calls (a computation shared with other calls goes on for them).
+    `source` may be None only when `cached` holds every task."""
+    hits = cached.hits if cached is not None else {}
+    for task in plan.tasks:
+        if task in hits:
+            yield hits[task]
     running = [
-        asyncio.create_task(run_task(task, source, plan, downstream, deadline))
+        asyncio.create_task(_computed(task, source, plan, downstream, deadline, cached))
         for task in plan.tasks
+        if task not in hits
     ]
     try:
         for finished in asyncio.as_completed(running):
@@ -69,3 +81,19 @@ async def run_tasks(
         for task in running:
             task.cancel()
         await asyncio.gather(*running, return_exceptions=True)
+
+
+async def _computed(
+    task: int,
+    source: VideoSource | None,
+    plan: AnalysisPlan,
+    downstream: Downstream,
+    deadline: float,
+    cached: CachedAnalysis | None,
+) -> gateway_pb2.TaskResult:
+    assert source is not None, "a task missing from the cache needs its inputs"
+
+    def run() -> Awaitable[gateway_pb2.TaskResult]:
+        return run_task(task, source, plan, downstream, deadline)
+
+    return await (cached.compute(task, run, deadline) if cached is not None else run())

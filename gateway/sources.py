@@ -4,10 +4,11 @@ each task then awaits only the parts it needs, so it starts as soon as those are
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import BinaryIO, Protocol, TypeVar
 
+from gateway.bundle_cache import BundleCache
 from gateway.inputs import InputReport, Once
 from gateway.links import parse_video_id
 from gateway.video_scans import ScanOutcome, VideoScans
@@ -17,6 +18,9 @@ from tubelens import bundles
 from tubelens.domain import Comment, Transcript, VideoMetadata
 from tubelens.errors import FailedPrecondition, InvalidInput, NotFound, TubeLensError
 from tubelens.v1.summary_pb2 import ShotDigest
+
+T = TypeVar("T")
+PARSED = BundleCache()  # the process's parsed bundle parts, shared by every analysis
 
 
 class VideoSource(Protocol):
@@ -56,6 +60,8 @@ class BundleSource:
         self._scans = scans  # None: the video file, if any, is not scanned
         self._video_note = ""
         self._limits = limits or bundles.default_limits()
+        # What else shapes a parsed part, for PARSED's key (the limits are not hashable).
+        self._parse_key = (repr(self._limits), transcript_language)
 
     @classmethod
     async def open(
@@ -63,27 +69,32 @@ class BundleSource:
     ) -> BundleSource:
         """Reads video.json now (without it there is no video); the rest when asked for."""
         limits = limits or bundles.default_limits()
-        metadata, transcript_language = await asyncio.to_thread(bundles.load_header, path, limits)
+        metadata, transcript_language = await asyncio.to_thread(
+            PARSED.get, path, "header", lambda: bundles.load_header(path, limits), repr(limits)
+        )
         return cls(path, metadata, transcript_language, scans, limits)
 
     async def transcript(self) -> Transcript | None:
-        return await self._once.get(
+        return await self._parsed(
             "transcript",
-            lambda: asyncio.to_thread(
-                bundles.load_transcript, self.path, self._transcript_language, self._limits
-            ),
+            lambda: bundles.load_transcript(self.path, self._transcript_language, self._limits),
         )
 
     async def comments(self) -> tuple[Comment, ...]:
-        return await self._once.get(
-            "comments",
-            lambda: asyncio.to_thread(bundles.load_comments, self.path, self._limits),
+        return await self._parsed(
+            "comments", lambda: bundles.load_comments(self.path, self._limits)
         )
 
     async def thumbnail(self) -> bytes | None:
-        return await self._once.get(
-            "thumbnail",
-            lambda: asyncio.to_thread(bundles.load_thumbnail, self.path, self._limits),
+        return await self._parsed(
+            "thumbnail", lambda: bundles.load_thumbnail(self.path, self._limits)
+        )
+
+    def _parsed(self, part: str, load: Callable[[], T]) -> Awaitable[T]:
+        """The part, loaded at most once per analysis and reused across analyses while the
+        bundle's files are unchanged (PARSED)."""
+        return self._once.get(
+            part, lambda: asyncio.to_thread(PARSED.get, self.path, part, load, self._parse_key)
         )
 
     async def video_digest(self, time_left: float) -> ShotDigest | None:

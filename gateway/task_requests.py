@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import heapq
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from gateway.sources import VideoSource
@@ -24,6 +24,8 @@ class AnalysisPlan:
     max_comments: int
     request_id: str
     deadline: float = math.inf  # on the event loop's clock; bounds the video scan
+    # Inputs converted once and shared by the tasks of this analysis (see comment_protos).
+    converted: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 async def summary_request(source: VideoSource, plan: AnalysisPlan) -> Any:
@@ -33,7 +35,7 @@ async def summary_request(source: VideoSource, plan: AnalysisPlan) -> Any:
     request = summary_pb2.SummarizeRequest(
         video=convert.metadata_to_proto(source.metadata),
         language=plan.language,
-        comments=[convert.comment_to_proto(c) for c in most_liked(comments, plan.max_comments)],
+        comments=comment_protos(comments, plan),
     )
     if transcript is not None:
         request.transcript.CopyFrom(convert.transcript_to_proto(transcript))
@@ -58,7 +60,7 @@ async def comments_request(source: VideoSource, plan: AnalysisPlan) -> Any:
     return comments_pb2.AnalyzeCommentsRequest(
         video=convert.metadata_to_proto(source.metadata),
         language=plan.language,
-        comments=[convert.comment_to_proto(c) for c in most_liked(comments, plan.max_comments)],
+        comments=comment_protos(comments, plan),
     )
 
 
@@ -83,6 +85,15 @@ async def thumbnail_request(source: VideoSource, plan: AnalysisPlan) -> Any:
 
 def _time_left(plan: AnalysisPlan) -> float:
     return plan.deadline - asyncio.get_running_loop().time()
+
+
+def comment_protos(comments: tuple[Comment, ...], plan: AnalysisPlan) -> list[Any]:
+    """The comments the summary and comments tasks send, converted once per analysis."""
+    converted = plan.converted.get("comments")
+    if converted is None or converted[0] is not comments:
+        protos = [convert.comment_to_proto(c) for c in most_liked(comments, plan.max_comments)]
+        converted = plan.converted["comments"] = (comments, protos)
+    return converted[1]
 
 
 def most_liked(comments: tuple[Comment, ...], limit: int) -> list[Comment]:

@@ -94,6 +94,7 @@ async def run_task(
         getattr(result, spec.result_field).CopyFrom(response.result)
         result.provenance.CopyFrom(response.provenance)
         _add_input_report(result.provenance, source.report(spec.parts))
+        result.provenance.computed_at.GetCurrentTime()  # a cached copy keeps it (result_cache)
         result.status.CopyFrom(ok_status())
     except TubeLensError as exc:
         result.status.CopyFrom(status_from_error(exc))

@@ -12,6 +12,8 @@ python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
 command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr)
 [ -n "$(ls /usr/share/tesseract-ocr/*/tessdata/kor.traineddata 2>/dev/null)" ] || missing+=(tesseract-ocr-kor)
 [ -n "$(ls /usr/share/tesseract-ocr/*/tessdata/eng.traineddata 2>/dev/null)" ] || missing+=(tesseract-ocr-eng)
+# The result cache's integration test runs a real Redis (the shared store of gateway replicas).
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 # buf, the protobuf linter, comes from the npm registry.
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 

@@ -44,6 +44,9 @@ class ServerSettings(BaseSettings):
     grace_seconds: float = Field(default=10.0, ge=0)  # drain time after SIGTERM
     max_message_mb: int = Field(default=32, ge=1, le=512)  # photos and thumbnails travel as bytes
     max_connection_age_seconds: float = Field(default=300.0, gt=0)  # clients re-resolve after this
+    # The longest a call may run here: a longer (or no) deadline is cut to it, and a connection
+    # past its age gives its calls this long to finish, so housekeeping never cuts a call.
+    max_call_seconds: float = Field(default=900.0, gt=0)
     # Request bytes held at once by the calls in flight (each also holds ~4x as domain objects);
     # past it a call is refused at once. One call is always let in. 0: no bound.
     requests_mb: int = Field(default=32, ge=0)
@@ -121,3 +124,28 @@ class GatewaySettings(ServerSettings):
     def _absolute_roots(cls, roots: tuple[Path, ...]) -> tuple[Path, ...]:
         # Relative roots are taken from the directory the gateway starts in.
         return tuple(root.expanduser().absolute() for root in roots)
+
+
+class ResultCacheSettings(BaseSettings):
+    """The gateway's result cache (gateway/result_cache.py): TUBELENS_RESULT_CACHE_*."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=f"{ENV_PREFIX}RESULT_CACHE_", env_file=None, extra="ignore"
+    )
+
+    # Empty: a store inside each gateway process; redis://host:6379/0: one store every gateway
+    # replica shares.
+    url: str = ""
+    # A YouTube video's comments and counts change: minutes, not days. 0: never cached.
+    ttl_youtube_seconds: float = Field(default=900.0, ge=0)
+    # A bundle is keyed by its files' size and modification time, so it can live long.
+    ttl_bundle_seconds: float = Field(default=86400.0, ge=0)
+    # The in-process store's bounds (Redis is bounded by its own maxmemory). 0 MB: no store.
+    max_entries: int = Field(default=10000, ge=1)
+    max_mb: int = Field(default=64, ge=0)  # counts against the gateway pod's memory limit
+    # How long a service's engine fingerprint, learned from its answers, is trusted before the
+    # next call asks the service again: the longest a changed engine could be missed.
+    engine_seconds: float = Field(default=60.0, gt=0)
+    # Part of every key: change it to drop every cached result at once (a new deployment).
+    namespace: str = ""
+    redis_timeout_seconds: float = Field(default=0.25, gt=0)  # per Redis command

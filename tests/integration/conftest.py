@@ -45,7 +45,14 @@ def start_stack(log_dir: Path, env: dict[str, str] | None = None, **kwargs: obje
     stack = Stack(
         base_port=free_base_port(),
         log_dir=log_dir,
-        extra_env={"TUBELENS_GRACE_SECONDS": "2", "TUBELENS_BUNDLE_ROOTS": roots, **(env or {})},
+        extra_env={
+            "TUBELENS_GRACE_SECONDS": "2",
+            "TUBELENS_BUNDLE_ROOTS": roots,
+            # Tests count downstream work: every call computes unless a test turns the
+            # result cache on (tests/integration/test_result_cache*.py).
+            "TUBELENS_RESULT_CACHE_MAX_MB": "0",
+            **(env or {}),
+        },
         **kwargs,
     )
     stack.start(timeout=90)

@@ -43,6 +43,7 @@ def cluster(tmp_path_factory) -> Iterator[tuple[Cluster, gateway_pb2_grpc.Gatewa
             TUBELENS_PORT=str(gateway_port),
             TUBELENS_SUMMARY_TARGET=dns.target(port),
             TUBELENS_DNS_MIN_REFRESH_SECONDS="0.2",
+            TUBELENS_RESULT_CACHE_MAX_MB="0",  # every call must reach a replica
         )
         gateway = subprocess.Popen([sys.executable, "-m", "gateway"], env=env)
         try:

@@ -45,11 +45,21 @@ def _fingerprint(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
 
 
-def prepare_comments(comments: tuple[Comment, ...], token_budget: int) -> PreparedComments:
+def prepare_comments(
+    comments: tuple[Comment, ...], token_budget: int, *, screen_all: bool = True
+) -> PreparedComments:
+    """The comments to send, most liked first, until the budget is full. With `screen_all`
+    every comment is screened (spam and duplicate ids are complete); without it, screening
+    stops once the budget is full and the rest count as left out (a task that only needs what
+    it sends saves the spam screen of every less-liked comment)."""
     seen: set[str] = set()
-    spam, duplicates, candidates = [], [], []
+    spam, duplicates, kept = [], [], []
+    used, left_out, full = 0, 0, False
     # Most liked first, so of two identical comments the better-liked copy is the one kept.
     for comment in sorted(comments, key=lambda c: (-c.like_count, c.id)):
+        if full and not screen_all:
+            left_out += 1
+            continue
         key = _fingerprint(comment.text)
         if not key:
             continue
@@ -59,15 +69,13 @@ def prepare_comments(comments: tuple[Comment, ...], token_budget: int) -> Prepar
             duplicates.append(comment.id)
         else:
             seen.add(key)
-            candidates.append(comment)
-    kept, used = [], 0
-    for comment in candidates:
-        cost = estimate_tokens(comment.text[:MAX_COMMENT_CHARS]) + 12  # id, likes, framing
-        if used + cost > token_budget:
-            break
-        kept.append(comment)
-        used += cost
-    left_out = len(candidates) - len(kept)
+            cost = estimate_tokens(comment.text[:MAX_COMMENT_CHARS]) + 12  # id, likes, framing
+            full = full or used + cost > token_budget
+            if full:
+                left_out += 1
+            else:
+                kept.append(comment)
+                used += cost
     return PreparedComments(tuple(kept), tuple(spam), tuple(duplicates), left_out)
 
 

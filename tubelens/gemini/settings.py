@@ -71,6 +71,9 @@ class GeminiSettings(BaseSettings):
     max_concurrency: int = Field(default=8, ge=1)  # in-flight calls per model and process
     requests_per_minute: float = Field(default=60.0, gt=0)  # per model and process
     rate_burst_seconds: float = Field(default=10.0, gt=0)  # a burst may use this much quota
+    # redis://host:port/db shared by every replica: the per-minute rates then hold for all of
+    # them together (empty: per process).
+    rate_limit_redis_url: str = ""
     model_limits: dict[str, ModelLimit] = {}  # JSON: {"gemini-2.5-flash-image": {...}}
     max_attempts: int = Field(default=4, ge=1)  # per call, first try included
     retry_initial_seconds: float = Field(default=1.0, ge=0)

@@ -21,7 +21,7 @@ import grpc
 import structlog
 
 from tubelens.calls import enter_call, leave_call
-from tubelens.errors import TubeLensError
+from tubelens.errors import DeadlineExceeded, TubeLensError
 from tubelens.logs import REQUEST_ID_HEADER, get_logger
 from tubelens.server.held_requests import HeldRequests
 from tubelens.server.status import (
@@ -36,8 +36,11 @@ _UNWRAPPED = ("/grpc.health.v1.Health/", "/grpc.reflection.")
 
 
 class ServiceInterceptor(grpc.aio.ServerInterceptor):
-    def __init__(self, held_requests: HeldRequests | None = None) -> None:
+    def __init__(
+        self, held_requests: HeldRequests | None = None, max_call_seconds: float | None = None
+    ) -> None:
         self._held = held_requests or HeldRequests(0)
+        self._max_call = max_call_seconds  # None: calls are bounded by their deadline only
 
     async def intercept_service(
         self,
@@ -70,12 +73,16 @@ class ServiceInterceptor(grpc.aio.ServerInterceptor):
 
         async def wrapped(request: Any, context: grpc.aio.ServicerContext) -> Any:
             size = request.ByteSize() if hasattr(request, "ByteSize") else 0
-            with _call_scope(context, method, request_id) as started:
+            with _call_scope(context, method, request_id, self._max_call) as started:
+                limit = asyncio.timeout(self._max_call)
                 try:
                     with self._holding(size):
-                        response = await behavior(request, context)
+                        async with limit:
+                            response = await behavior(request, context)
                 except Exception as exc:  # noqa: BLE001 - every failure becomes a status here
-                    await _abort(context, exc, started)
+                    await _abort(
+                        context, _too_long(self._max_call) if limit.expired() else exc, started
+                    )
                 context.set_trailing_metadata(request_id_trailer())
                 log.info("rpc_done", code="OK", ms=_ms(started))
                 return response
@@ -84,7 +91,7 @@ class ServiceInterceptor(grpc.aio.ServerInterceptor):
 
     def _wrap_stream(self, behavior: Callable, method: str, request_id: str) -> Callable:
         async def wrapped(request: Any, context: grpc.aio.ServicerContext) -> AsyncIterator[Any]:
-            with _call_scope(context, method, request_id) as started:
+            with _call_scope(context, method, request_id, self._max_call) as started:
                 try:
                     with self._holding(request.ByteSize()):
                         # aclosing: when the call ends early, the servicer's generator is closed
@@ -116,11 +123,16 @@ def _request_id(metadata: Any) -> str:
 
 
 @contextlib.contextmanager
-def _call_scope(context: grpc.aio.ServicerContext, method: str, request_id: str) -> Any:
-    """Binds the request id, publishes the deadline (tubelens.calls),
-    and logs a call the caller abandoned."""
+def _call_scope(
+    context: grpc.aio.ServicerContext, method: str, request_id: str, max_call: float | None
+) -> Any:
+    """Binds the request id, publishes the deadline (tubelens.calls; no later than `max_call`
+    from now), and logs a call the caller abandoned."""
     structlog.contextvars.bind_contextvars(request_id=request_id, method=method)
-    token = enter_call(context.time_remaining())
+    remaining = context.time_remaining()
+    if max_call is not None:
+        remaining = max_call if remaining is None else min(remaining, max_call)
+    token = enter_call(remaining)
     started = time.perf_counter()
     try:
         yield started
@@ -151,6 +163,14 @@ async def _abort(context: grpc.aio.ServicerContext, exc: Exception, started: flo
             reason="INTERNAL",
         )
     await abort_with(context, status)
+
+
+def _too_long(max_call: float | None) -> DeadlineExceeded:
+    return DeadlineExceeded(
+        f"The call ran longer than this server allows ({max_call:.0f} s, "
+        "TUBELENS_MAX_CALL_SECONDS); split the work or ask the operators to raise it.",
+        reason="CALL_TOO_LONG",
+    )
 
 
 def _ms(started: float) -> int:

@@ -39,9 +39,10 @@ def server_options(settings: ServerSettings) -> list[tuple[str, int]]:
         ("grpc.max_receive_message_length", settings.max_message_bytes),
         ("grpc.max_send_message_length", settings.max_message_bytes),
         # Closing connections after a while makes round-robin clients re-resolve and spread
-        # load onto replicas added since they connected.
+        # load onto replicas added since they connected. New calls go to a new connection at
+        # once; calls in flight on the old one may run to the longest call allowed.
         ("grpc.max_connection_age_ms", int(settings.max_connection_age_seconds * 1000)),
-        ("grpc.max_connection_age_grace_ms", int(settings.grace_seconds * 1000)),
+        ("grpc.max_connection_age_grace_ms", int(settings.max_call_seconds * 1000)),
         ("grpc.keepalive_time_ms", 60_000),
         ("grpc.keepalive_permit_without_calls", 1),
     ]
@@ -53,7 +54,9 @@ async def serve(
     port: int,
     on_stop: Callable[[], Awaitable[None]] | None = None,
 ) -> None:
-    interceptor = ServiceInterceptor(HeldRequests(settings.requests_bytes))
+    interceptor = ServiceInterceptor(
+        HeldRequests(settings.requests_bytes), max_call_seconds=settings.max_call_seconds
+    )
     server = grpc.aio.server(interceptors=[interceptor], options=server_options(settings))
     for binding in bindings:
         binding.add_to_server(server)

@@ -10,7 +10,8 @@ import re
 
 
 def _any(*alternatives: str) -> re.Pattern[str]:
-    return re.compile("|".join(alternatives), re.IGNORECASE)
+    """One pattern of lower-case alternatives, matched against lowered text (see spam.py)."""
+    return re.compile("|".join(alternatives))
 
 
 # (reason, weight, pattern)

@@ -45,14 +45,16 @@ class VideoRef(_message.Message):
     def __init__(self, url: _Optional[str] = ..., bundle: _Optional[str] = ...) -> None: ...
 
 class AnalysisOptions(_message.Message):
-    __slots__ = ("language", "max_comments", "comment_order")
+    __slots__ = ("language", "max_comments", "comment_order", "fresh")
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     MAX_COMMENTS_FIELD_NUMBER: _ClassVar[int]
     COMMENT_ORDER_FIELD_NUMBER: _ClassVar[int]
+    FRESH_FIELD_NUMBER: _ClassVar[int]
     language: str
     max_comments: int
     comment_order: CommentOrder
-    def __init__(self, language: _Optional[str] = ..., max_comments: _Optional[int] = ..., comment_order: _Optional[_Union[CommentOrder, str]] = ...) -> None: ...
+    fresh: bool
+    def __init__(self, language: _Optional[str] = ..., max_comments: _Optional[int] = ..., comment_order: _Optional[_Union[CommentOrder, str]] = ..., fresh: _Optional[bool] = ...) -> None: ...
 
 class AnalyzeRequest(_message.Message):
     __slots__ = ("video", "tasks", "options")

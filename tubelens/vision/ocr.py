@@ -3,25 +3,24 @@
 Per candidate line (tubelens.vision.text_regions): the crop is scaled to the height tesseract
 reads best, its colours are split into clusters (text fill, outline or banner, picture), the
 most letter-like clusters become black-on-white images (an outline is replaced by the fill it
-encloses), and tesseract reads each as a single line, stopping at the first clear reading; the
-most confident reading wins. Its words are then rebuilt as a person sees them (text_words).
-tesseract runs in-process through tesserocr with one loaded model per thread, so a call costs
-milliseconds, not a process start.
+encloses, a banner by the letters cut out of it), and tesseract reads each as a single line,
+stopping at the first clear reading; the most confident reading wins. Its words are then
+rebuilt as a person sees them (text_words). tesseract runs in-process
+(tubelens.vision.tesseract): one loaded model per thread, English alone first on each line, so
+a call costs milliseconds, not a process start.
 """
 
 from __future__ import annotations
 
-import os
-import threading
 from dataclasses import dataclass
-from pathlib import Path
 
 import cv2
 import numpy as np
-from PIL import Image
 
+from tubelens.vision import tesseract
 from tubelens.vision.text_colours import (
     CLUSTERS,
+    banner_letters,
     colour_clusters,
     enclosed_fill,
     letter_like,
@@ -32,31 +31,23 @@ from tubelens.vision.text_colours import (
 )
 from tubelens.vision.text_regions import LineBox, find_text_lines
 from tubelens.vision.text_words import (
-    PAD,
     confidence_floor,
     joined,
     measured_spaces,
     spans_space,
     split_at_spaces,
-    tesseract_pieces,
     tidy,
-    untangled,
     with_capital_i,
 )
 
-LANGUAGES = "kor+eng"  # Korean first: fewer misread syllables, English as good (tuning sets)
-TESSDATA_DIRS = (
-    "/usr/share/tesseract-ocr/5/tessdata",  # Debian/Ubuntu: tesseract-ocr-eng, -kor
-    "/usr/share/tesseract-ocr/4.00/tessdata",
-    "/usr/share/tessdata",
-)
 SPLIT_SPACE = 0.4  # of the letter height: a space this wide splits a word tesseract glued
 READ_HEIGHT = 80  # px; a line box this tall has letters ~57 px high, read best on our tuning sets
 CANDIDATES = 3  # colour clusters tried as the letters, most letter-like first
 SURE = 80.0  # a line read this confidently is not read again from another colour
-COVERED = 0.5  # ... if its words also span at least half the line's width
-
-_local = threading.local()
+COVERED = 0.5  # ... if its words also cover at least half the width of its letters
+# Letters covered at most 0.28 of their line box in the 402 readings that found words on 160
+# rendered thumbnails and the two samples; a candidate covering more is a block of colour.
+MAX_INK = 0.4
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,22 +76,25 @@ class Reading:
     available: bool  # False when tesseract is not installed
 
 
-def read_text(image: np.ndarray) -> Reading:
-    """Words and text lines in a BGR image (English and Korean)."""
-    api = _api()
-    if api is None:
+def read_text(image: np.ndarray, english_first: bool = True) -> Reading:
+    """Words and text lines in a BGR image (English and Korean). `english_first=False` when
+    Korean text is expected (a Korean title): each line is then read with both models at once
+    rather than with the English one first."""
+    if tesseract.handle() is None:
         return Reading((), (), available=False)
     words: list[Word] = []
     lines: list[TextLine] = []
     for box in find_text_lines(image):
-        found, line = _read_line(api, image, box, len(lines))
+        found, line = _read_line(image, box, len(lines), english_first)
         if found:
             words.extend(found)
             lines.append(line)
     return Reading(tuple(words), tuple(lines), available=True)
 
 
-def _read_line(api: object, image: np.ndarray, box: LineBox, index: int) -> tuple[list, TextLine]:
+def _read_line(
+    image: np.ndarray, box: LineBox, index: int, english_first: bool
+) -> tuple[list, TextLine]:
     crop = image[box.y : box.y + box.height, box.x : box.x + box.width]
     scale = READ_HEIGHT / max(1, crop.shape[0])
     crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
@@ -108,11 +102,12 @@ def _read_line(api: object, image: np.ndarray, box: LineBox, index: int) -> tupl
     best: tuple[float, list[Word], np.ndarray] = (0.0, [], np.zeros(0, bool))
     for cluster in letter_like(labels)[:CANDIDATES]:
         mask = enclosed_fill(labels, labels == cluster)
-        words = _recognise(api, mask, box, scale, index)
+        words, ink_width = _recognise(mask, box, scale, index, english_first)
         confidence = sum(w.confidence * len(w.text) for w in words)
         if confidence > best[0]:
             best = (confidence, words, mask)
-        covered = sum(w.width for w in words) / max(1, box.width)
+        # Measured against the letters' own width: a line box often runs on into the picture.
+        covered = sum(w.width for w in words) / max(1, min(box.width, ink_width))
         if words and min(w.confidence for w in words) >= SURE and covered >= COVERED:
             break  # a clear reading: the other candidates cannot do better, skip their cost
     _, words, mask = best
@@ -136,22 +131,23 @@ def _read_line(api: object, image: np.ndarray, box: LineBox, index: int) -> tupl
     return words, line
 
 
-def _recognise(api: object, mask: np.ndarray, box: LineBox, scale: float, line: int) -> list[Word]:
-    from tesserocr import RIL, iterate_level
-
-    clean = without_specks(mask)
-    page = np.where(clean, 0, 255).astype(np.uint8)
-    page = cv2.copyMakeBorder(page, PAD, PAD, PAD, PAD, cv2.BORDER_CONSTANT, value=255)
-    api.SetImage(Image.fromarray(page))
-    api.Recognize()
-    words_read = untangled(tesseract_pieces(api, RIL.WORD, iterate_level))
+def _recognise(
+    mask: np.ndarray, box: LineBox, scale: float, line: int, english_first: bool
+) -> tuple[list[Word], int]:
+    """The words read from one candidate letter mask, and how wide its letters spread (px)."""
+    clean = banner_letters(without_specks(mask))
+    if clean.mean() > MAX_INK:
+        return [], 0  # a block of colour, not letters: tesseract would find nothing, slowly
+    columns = np.flatnonzero(clean.any(axis=0))
+    ink_width = round((columns[-1] + 1 - columns[0]) / scale) if columns.size else 0
+    words_read, symbols = tesseract.read_line(clean, english_first)
     spaces = measured_spaces(clean, words_read)
     # tesseract's own breaks between Latin words are good; it is overruled only where the
     # letters stand a wide space apart (it glues words when crumbs sit in the space).
     height = float(np.median([p[2][3] - p[2][1] for p in words_read])) if words_read else 0.0
     wide = [(a, b) for a, b in spaces if b - a >= SPLIT_SPACE * height]
     if any(spans_space(box, wide) for _, _, box in words_read):
-        pieces = split_at_spaces(words_read, tesseract_pieces(api, RIL.SYMBOL, iterate_level), wide)
+        pieces = split_at_spaces(words_read, symbols(), wide)
     else:
         pieces = words_read
     words = []
@@ -171,34 +167,10 @@ def _recognise(api: object, mask: np.ndarray, box: LineBox, scale: float, line: 
                 line=line,
             )
         )
-    return words
+    return words, ink_width
 
 
 def warm_up() -> bool:
-    """Loads this thread's tesseract now (the first read would otherwise pay for it); False when
-    tesseract is not installed."""
-    return _api() is not None
-
-
-def _api() -> object | None:
-    """This thread's tesseract, loaded once; None when tesserocr or the models are missing."""
-    if "api" not in _local.__dict__:
-        _local.api = _load()
-    return _local.api
-
-
-def _load() -> object | None:
-    # One thread per call: the service already runs calls side by side, and tesseract's
-    # OpenMP threads only contend with them (tesseract's own advice for throughput).
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    try:
-        from tesserocr import OEM, PSM, PyTessBaseAPI
-    except ImportError:
-        return None
-    candidates = [os.environ.get("TESSDATA_PREFIX", ""), *TESSDATA_DIRS]
-    for directory in filter(None, candidates):
-        if all((Path(directory) / f"{lang}.traineddata").is_file() for lang in ("eng", "kor")):
-            return PyTessBaseAPI(
-                path=directory, lang=LANGUAGES, psm=PSM.SINGLE_LINE, oem=OEM.LSTM_ONLY
-            )
-    return None
+    """Loads this thread's tesseract models now (the first read would otherwise pay for it);
+    False when tesseract is not installed."""
+    return tesseract.handle(tesseract.ENGLISH) is not None and tesseract.handle() is not None

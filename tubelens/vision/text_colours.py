@@ -10,6 +10,8 @@ KMEANS_STEP = 4  # k-means fits on every 4th pixel, then labels them all
 CLUSTERS = 4  # text fill, its outline or banner, and two for the picture behind
 SPECK_SHARE = 0.0012  # components smaller than this x crop height² are crumbs, not letters
 OUTLINE_HOLES = 0.8  # a cluster enclosing this much (x its own area) is an outline
+BANNER_WIDTH = 0.6  # of the line: one piece this wide behind the letters is a banner
+BANNER_HOLES = 0.3  # ... when its gaps cover this much (x its area)
 
 
 def with_ring(
@@ -35,16 +37,16 @@ def _luminance(bgr: tuple[int, int, int]) -> float:
 
 def touching_border(mask: np.ndarray) -> np.ndarray:
     """The parts of `mask` connected to the image border."""
-    _, parts = cv2.connectedComponents(mask.astype(np.uint8), connectivity=8)
-    edge = np.unique(np.concatenate([parts[0], parts[-1], parts[:, 0], parts[:, -1]]))
-    return np.isin(parts, edge[edge > 0])
+    count, parts = cv2.connectedComponents(mask.astype(np.uint8), connectivity=8)
+    return _on_border(parts, count, skip_zero=True)[parts]
 
 
 def colour_clusters(crop: np.ndarray) -> np.ndarray:
     """Per-pixel cluster label (k-means in Lab), deterministic."""
-    lab = cv2.cvtColor(crop, cv2.COLOR_BGR2LAB).reshape(-1, 3).astype(np.float32)
-    if float(lab.std(axis=0).max()) < 2.0:
+    lab8 = cv2.cvtColor(crop, cv2.COLOR_BGR2LAB)
+    if float(cv2.meanStdDev(lab8)[1].max()) < 2.0:  # (numpy's std: a slow float copy)
         return np.zeros(crop.shape[:2], np.int32)  # one flat colour: nothing to separate
+    lab = lab8.reshape(-1, 3).astype(np.float32)
     cv2.setRNGSeed(11)
     criteria = (cv2.TERM_CRITERIA_EPS + cv2.TERM_CRITERIA_MAX_ITER, 12, 1.0)
     sample = np.ascontiguousarray(lab[::KMEANS_STEP])  # fit on a sample, then label all
@@ -60,11 +62,8 @@ def letter_like(labels: np.ndarray) -> list[int]:
     for cluster in np.unique(labels):
         mask = (labels == cluster).astype(np.uint8)
         share = mask.mean()
-        _, components = cv2.connectedComponents(mask, connectivity=8)
-        edge = np.unique(
-            np.concatenate([components[0], components[-1], components[:, 0], components[:, -1]])
-        )
-        inside = np.isin(components, edge, invert=True)
+        count, components = cv2.connectedComponents(mask, connectivity=8)
+        inside = ~_on_border(components, count)[components]
         inner = inside.mean() / max(share, 1e-6)
         # An outline is a ring: filling its holes grows it a lot. Letters grow a little.
         solid = inside.sum() / max(1, _filled(inside.astype(np.uint8)).sum())
@@ -89,9 +88,18 @@ def enclosed_fill(labels: np.ndarray, mask: np.ndarray) -> np.ndarray:
 
 def _filled(mask: np.ndarray) -> np.ndarray:
     """`mask` with its holes filled (background not reachable from the border)."""
-    _, gaps = cv2.connectedComponents(1 - mask, connectivity=4)
-    border = np.unique(np.concatenate([gaps[0], gaps[-1], gaps[:, 0], gaps[:, -1]]))
-    return mask.astype(bool) | np.isin(gaps, border, invert=True)
+    count, gaps = cv2.connectedComponents(1 - mask, connectivity=4)
+    return mask.astype(bool) | ~_on_border(gaps, count)[gaps]
+
+
+def _on_border(labels: np.ndarray, count: int, skip_zero: bool = False) -> np.ndarray:
+    """Per label, whether it touches the image border: a lookup table indexed by the labels
+    is far cheaper than np.isin over every pixel."""
+    table = np.zeros(count, bool)
+    table[labels[0]] = table[labels[-1]] = table[labels[:, 0]] = table[labels[:, -1]] = True
+    if skip_zero:
+        table[0] = False
+    return table
 
 
 def without_specks(mask: np.ndarray) -> np.ndarray:
@@ -105,6 +113,19 @@ def without_specks(mask: np.ndarray) -> np.ndarray:
     at_edge = (x == 0) | (y == 0) | (x + w >= width) | (y + h >= height)
     keep[1:] &= ~at_edge
     return keep[labels]
+
+
+def banner_letters(mask: np.ndarray) -> np.ndarray:
+    """The letters cut out of a banner when `mask` is the banner (one piece spanning most of
+    the line, whose enclosed gaps are as large as letters), else `mask`. tesseract reads dark
+    letters on light; given the banner it would have to read the line twice, once inverted."""
+    count, _, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    if count < 2 or stats[1:, cv2.CC_STAT_WIDTH].max() < BANNER_WIDTH * mask.shape[1]:
+        return mask
+    holes = ~mask & ~touching_border(~mask)
+    if holes.sum() < BANNER_HOLES * mask.sum():
+        return mask  # the gaps are the counters of letters (o, a, 0), not letters
+    return without_specks(holes)
 
 
 def median_colour(pixels: np.ndarray) -> tuple[int, int, int]:

@@ -3,6 +3,7 @@ OpenCV, tesseract's English and Korean models and the face detectors load here, 
 starts warm and shares their memory."""
 
 from services.thumbnail.engines.local import review_thumbnail  # noqa: F401
+from services.thumbnail.engines.local.jobs import pixels_job  # noqa: F401  (the gemini engine's)
 from tubelens.vision import faces, ocr
 
 ocr.warm_up()

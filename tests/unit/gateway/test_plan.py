@@ -1,9 +1,15 @@
+from pathlib import Path
+
 import pytest
 
 from gateway.fanout import ALL_TASKS, plan_analysis
-from gateway.task_requests import most_liked
+from gateway.sources import BundleSource
+from gateway.task_requests import comments_request, most_liked, summary_request
+from tubelens import convert
+from tubelens.bundles import load_bundle
 from tubelens.domain import Comment
 from tubelens.errors import InvalidInput
+from tubelens.settings import DEFAULT_SAMPLES_DIR
 from tubelens.v1 import gateway_pb2
 
 
@@ -33,3 +39,30 @@ def test_comment_cap_keeps_the_most_liked() -> None:
     comments = tuple(Comment(id=str(n), text="t", like_count=n) for n in range(10))
     assert [c.id for c in most_liked(comments, 3)] == ["9", "8", "7"]
     assert len(most_liked(comments, 50)) == 10
+
+
+async def test_the_summary_and_comments_requests_convert_the_comments_once(monkeypatch) -> None:
+    bundle = load_bundle(DEFAULT_SAMPLES_DIR / "en-sourdough")
+    source = BundleSource(Path("unused"), bundle.metadata, "")
+    monkeypatch.setattr(source, "transcript", _returning(bundle.transcript))
+    monkeypatch.setattr(source, "comments", _returning(bundle.comments))
+    monkeypatch.setattr(source, "video_digest", lambda time_left: _returning(None)())
+    converted = []
+    original = convert.comment_to_proto
+    monkeypatch.setattr(
+        convert, "comment_to_proto", lambda c: converted.append(c.id) or original(c)
+    )
+    plan = plan_analysis([], "en", 0, default_max_comments=500, request_id="r")
+
+    summary = await summary_request(source, plan)
+    comments = await comments_request(source, plan)
+
+    assert len(converted) == len(bundle.comments) == len(summary.comments)
+    assert list(summary.comments) == list(comments.comments)
+
+
+def _returning(value):
+    async def get(*_args):
+        return value
+
+    return get

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from tubelens.domain import Comment
+from tubelens.gemini import comment_prep
 from tubelens.gemini.comment_prep import batches, prepare_comments
 from tubelens.gemini.prompts import data_block, language_tag, load_prompt
 from tubelens.gemini.timeline import check_offsets
+from tubelens.text import spam
 
 ROOT = Path(__file__).resolve().parents[3]
 PROMPT_FILES = sorted(ROOT.glob("services/*/prompts/*.toml"))
@@ -73,6 +75,31 @@ def test_comments_are_deduplicated_spam_dropped_ordered_and_cut() -> None:
     assert prepared.duplicate_ids == ("a",)
     assert prepared.over_budget == 1
     assert any("token budget" in note for note in prepared.notes())
+
+
+def test_a_task_that_needs_only_what_it_sends_stops_screening_at_the_budget(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    comments = tuple(
+        Comment(str(i), f"comment {i} about the crust", like_count=1000 - i) for i in range(300)
+    )
+    comments += (Comment("spam", "Free giveaway!!! visit http://win.example", like_count=0),)
+    screened: list[str] = []
+
+    def counting(text: str) -> bool:
+        screened.append(text)
+        return spam.is_spam(text)
+
+    monkeypatch.setattr(comment_prep, "is_spam", counting)
+    everything = prepare_comments(comments, token_budget=400)
+    screened_all = len(screened)
+    screened.clear()
+    needed = prepare_comments(comments, token_budget=400, screen_all=False)
+
+    assert needed.kept == everything.kept and 0 < len(needed.kept) < 300
+    assert screened_all == 301 and len(screened) == len(needed.kept) + 1  # one past the budget
+    assert everything.spam_ids == ("spam",) and needed.spam_ids == ()
+    assert needed.over_budget == 301 - len(needed.kept)
 
 
 def test_batches_cover_every_comment_once() -> None:

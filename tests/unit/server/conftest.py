@@ -21,9 +21,13 @@ def serve_summary() -> ServeSummary:
 
     @asynccontextmanager
     async def serve(
-        engine: object, interceptor: ServiceInterceptor | None = None
+        engine: object,
+        interceptor: ServiceInterceptor | None = None,
+        options: list[tuple[str, int]] | None = None,
     ) -> AsyncIterator[summary_pb2_grpc.SummaryServiceStub]:
-        server = grpc.aio.server(interceptors=[interceptor or ServiceInterceptor()])
+        server = grpc.aio.server(
+            interceptors=[interceptor or ServiceInterceptor()], options=options or []
+        )
         summary_pb2_grpc.add_SummaryServiceServicer_to_server(SummaryServicer(engine), server)
         port = server.add_insecure_port("127.0.0.1:0")
         await server.start()

@@ -55,6 +55,10 @@ def test_not_questions(text):
         ("코인 리딩방 무료 입장 하루 수익 30% 보장", "scam"),
         ("Message me on WhatsApp +1 555 123 4567", "contact"),
         ("buy now buy now buy now buy now buy now buy now", "repetition"),
+        # One phrase three times whose last copy runs into the next word: no word repeats three
+        # times, but the same six characters start each copy (the search's precheck).
+        ("FOLLOWME on it, followme on itfollowme on it", "repetition"),
+        ("Get Yours Now!!! GET YOURS NOW!!! get yours now!!!", "repetition"),
     ],
 )
 def test_spam_with_reason(text, reason):

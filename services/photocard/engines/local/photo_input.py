@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import io
 import unicodedata
 
 import numpy as np
-from PIL import Image
 
 from services.photocard.engines.local.fonts import REGULAR, drawable
+from services.photocard.engines.local.png import png_from_rgb
 from tubelens.vision.decode_budget import SETTING, ImageLimits
 from tubelens.vision.images import MiB, decode_image
 
@@ -53,6 +52,4 @@ def clean_prompt(prompt: str) -> tuple[str, list[str]]:
 
 
 def png_bytes(rgba: np.ndarray) -> bytes:
-    out = io.BytesIO()
-    Image.fromarray(rgba, "RGBA").save(out, format="PNG")
-    return out.getvalue()
+    return png_from_rgb(rgba)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from google.genai import types
@@ -58,8 +59,12 @@ async def summarize_comment_section(
     if not request.comments:
         return None, Usage(), ()
     settings = caller.settings
+    # Only what is sent matters here (the comments task reports spam): screening stops once
+    # the budget is full.
     prepared = await offload(
-        prepare_comments, request.comments, settings.comment_section_token_budget
+        partial(prepare_comments, screen_all=False),
+        request.comments,
+        settings.comment_section_token_budget,
     )
     if not prepared.kept:
         return None, Usage(), ("Every comment was spam or empty; no comment summary.",)

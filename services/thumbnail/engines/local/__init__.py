@@ -2,28 +2,30 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 
-from services.thumbnail.domain import PaletteColor, Severity, ThumbnailRequest, ThumbnailReview
-from services.thumbnail.engines.local.advice import advise, compose
+from services.thumbnail.domain import ThumbnailRequest, ThumbnailReview
+from services.thumbnail.engines.local.beside import beside
 from services.thumbnail.engines.local.faces import find_faces
-from services.thumbnail.engines.local.findings import build_findings
 from services.thumbnail.engines.local.frames import suggest_frames
 from services.thumbnail.engines.local.image_io import decode_thumbnail
-from services.thumbnail.engines.local.metrics import measure
-from services.thumbnail.engines.local.scoring import overall_score, score_criteria
-from services.thumbnail.engines.local.text import find_text, text_area_share
-from services.thumbnail.engines.local.title_match import match_title
+from services.thumbnail.engines.local.stages import (
+    NO_OCR_NOTE,
+    READ_NOTE,
+    assemble,
+    korean_expected,
+    measure_pixels,
+    read_words,
+)
 from tubelens.domain import Provenance
+from tubelens.logs import get_logger
 from tubelens.workers import Offload, in_thread
 
+__all__ = ["NO_OCR_NOTE", "READ_NOTE", "LocalThumbnailEngine", "review_thumbnail"]
+
 PROVENANCE = Provenance(engine="local", model="tubelens-local", prompt_version="thumbnail-local-2")
-NO_OCR_NOTE = (
-    "Text in the image was not read: tesseract (tesserocr with the eng and kor models) is not "
-    "installed where this service runs."
-)
-READ_NOTE = "Text was read with tesseract (English and Korean): {count} word(s)."
-_SEVERITY_ORDER = {Severity.CRITICAL: 0, Severity.WARNING: 1, Severity.INFO: 2}
+log = get_logger("services.thumbnail")
 
 
 class LocalThumbnailEngine:
@@ -33,43 +35,36 @@ class LocalThumbnailEngine:
         self._offload = offload  # the server's worker pool; a thread in tests and tools
 
     async def analyze(self, request: ThumbnailRequest) -> tuple[ThumbnailReview, Provenance]:
-        review = await self._offload(review_thumbnail, request)
+        review, ms = await self._offload(timed_review, request)
+        log.info("thumbnail_reviewed", engine="local", **ms)  # logged here, where logs are set up
         return review, replace(PROVENANCE, notes=review.notes)
 
 
 def review_thumbnail(request: ThumbnailRequest) -> ThumbnailReview:
+    return timed_review(request)[0]
+
+
+def timed_review(request: ThumbnailRequest) -> tuple[ThumbnailReview, dict[str, float]]:
+    """The review, and the wall milliseconds of each stage (decode, measure, faces, saliency,
+    text, frames, total)."""
+    started = time.perf_counter()
     thumbnail = decode_thumbnail(request.image)
-    m = measure(thumbnail.image, thumbnail.width, thumbnail.height)
-    faces = find_faces(thumbnail.image)
-    texts, can_read = find_text(thumbnail.image)
-    layout = compose(thumbnail.image, faces, texts, m.edge_density)
-    title = match_title(texts, request.title) if request.title and can_read else None
-    criteria = score_criteria(m, faces, texts, layout)
-    share = text_area_share(texts)
-    extra = advise(
-        texts, share, can_read, layout, title, faces, thumbnail.image.shape[0], request.language
-    )
-    findings = sorted(
-        build_findings(m, faces, request.language) + tuple(extra),
-        key=lambda f: _SEVERITY_ORDER[f.severity],
-    )
-    return ThumbnailReview(
-        width=m.width,
-        height=m.height,
-        aspect_ratio=round(m.aspect_ratio, 4),
-        meets_recommended_size=m.meets_recommended_size,
-        brightness=round(m.brightness, 4),
-        contrast=round(m.contrast, 4),
-        colorfulness=round(m.colorfulness, 2),
-        palette=tuple(PaletteColor(hex=s.hex, share=round(s.share, 4)) for s in m.palette),
-        faces=faces,
-        score=overall_score(criteria),
-        criteria=criteria,
-        findings=tuple(findings),
-        notes=(READ_NOTE.format(count=len(texts)),) if can_read else (NO_OCR_NOTE,),
-        texts=texts,
-        text_area_share=share,
-        composition=layout,
-        title_match=title,
-        frame_suggestions=suggest_frames(request.candidate_frames),
-    )
+    decoded = time.perf_counter()
+    faces = beside(find_faces, thumbnail.image)  # while this thread reads the text
+    words = read_words(thumbnail.image, english_first=not korean_expected(request))
+    pixels = measure_pixels(thumbnail.image, thumbnail.width, thumbnail.height, faces)
+    framed = time.perf_counter()
+    frames = suggest_frames(request.candidate_frames)
+    review = assemble(pixels, words, request, frames)
+    done = time.perf_counter()
+    ms = {"decode_ms": _ms(started, decoded), **_suffixed(pixels.ms), **_suffixed(words.ms)}
+    ms |= {"frames_ms": _ms(framed, done), "total_ms": _ms(started, done)}
+    return review, ms
+
+
+def _suffixed(ms: dict[str, float]) -> dict[str, float]:
+    return {f"{name}_ms": value for name, value in ms.items()}
+
+
+def _ms(start: float, end: float) -> float:
+    return round((end - start) * 1000, 1)

@@ -8,14 +8,13 @@ the salient centre more than 0.15 of the frame from every rule-of-thirds point.
 
 from __future__ import annotations
 
-import numpy as np
-
 from services.thumbnail.domain import Composition, Face, Finding, Severity, ThumbnailText
 from services.thumbnail.domain import TitleMatch as TitleMatchResult
 from services.thumbnail.engines.local.advice_messages import ADVICE_TEMPLATES, BADGE_OBJECTS
 from services.thumbnail.engines.local.text import MIN_CONTRAST_RATIO, MIN_DISPLAY_LETTER_PX
 from tubelens.domain import Box
-from tubelens.vision.saliency import BADGE_CORNER, composition
+from tubelens.vision.saliency import BADGE_CORNER
+from tubelens.vision.saliency import Composition as Salience
 
 MAX_WORDS = 5
 BADGE_SALIENCE = 1.5
@@ -23,10 +22,10 @@ THIRDS_NEAR = 0.15
 
 
 def compose(
-    image: np.ndarray, faces: tuple[Face, ...], texts: tuple[ThumbnailText, ...], edges: float
+    found: Salience, faces: tuple[Face, ...], texts: tuple[ThumbnailText, ...], edges: float
 ) -> Composition:
-    """Saliency-based composition, with what the duration badge would cover."""
-    found = composition(image)
+    """Saliency-based composition (`found`, from tubelens.vision.saliency.composition), with
+    what the duration badge would cover."""
     covers = []
     if any(_in_badge(t.box) for t in texts):
         covers.append("text")

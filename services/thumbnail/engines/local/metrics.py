@@ -44,14 +44,16 @@ class Measurements:
 
 def measure(image: np.ndarray, width: int, height: int) -> Measurements:
     """Measure a BGR image whose upload was `width` x `height` pixels."""
-    luma = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY).astype(np.float64) / 255.0
+    # Mean and standard deviation straight from the 8-bit luma: no float copy of the image.
+    luma = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    mean, std = (float(v[0, 0]) / 255.0 for v in cv2.meanStdDev(luma))
     return Measurements(
         width=width,
         height=height,
         aspect_ratio=width / height,
         meets_recommended_size=width >= RECOMMENDED_WIDTH and height >= RECOMMENDED_HEIGHT,
-        brightness=float(luma.mean()),
-        contrast=float(luma.std()),
+        brightness=mean,
+        contrast=std,
         # Colour statistics need no detail: a quarter of the pixels gives the same figure.
         colorfulness=colorfulness(
             cv2.resize(image, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)

@@ -21,9 +21,12 @@ MIN_DISPLAY_LETTER_PX = 8.0
 MIN_CONTRAST_RATIO = 3.0
 
 
-def find_text(image: np.ndarray) -> tuple[tuple[ThumbnailText, ...], bool]:
-    """Words read in a BGR thumbnail, and whether text reading was available at all."""
-    reading = read_text(image)
+def find_text(
+    image: np.ndarray, english_first: bool = True
+) -> tuple[tuple[ThumbnailText, ...], bool]:
+    """Words read in a BGR thumbnail, and whether text reading was available at all
+    (`english_first`: see tubelens.vision.ocr.read_text)."""
+    reading = read_text(image, english_first)
     return texts_from(reading, image.shape[1], image.shape[0]), reading.available
 
 
