@@ -29,6 +29,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from worktree import checked_out
+
 TREE = Path(__file__).resolve().parents[1]
 BEFORE = "5238099"
 SPOKEN = "the dough rests while we fold it again and check the rise before shaping a loaf"
@@ -196,31 +198,20 @@ def main() -> None:
         f"| video | measure | before ({args.before}) | after | after / before |",
         "|---|---|---|---|---|",
     ]
-    with tempfile.TemporaryDirectory() as scratch:
-        old = Path(scratch) / "before"
-        subprocess.run(
-            ["git", "worktree", "add", "--detach", str(old), args.before],
-            cwd=TREE,
-            check=True,
-            capture_output=True,
-        )
-        try:
-            for minutes in (10, 60):
-                before, after = measure_in(old, minutes), measure_in(TREE, minutes)
-                labels = {
-                    "requests": "requests upstream",
-                    "bytes": "request bytes upstream",
-                    "tokens": "billed input tokens",
-                }
-                labels |= {key: f"input {key}" for key in sorted(after) if ":" in key}
-                for key, label in labels.items():
-                    ratio = after[key] / before[key]
-                    rows.append(
-                        f"| {minutes} min | {label} | {before[key]:,} | {after[key]:,} "
-                        f"| {ratio:.2f} |"
-                    )
-        finally:
-            subprocess.run(["git", "worktree", "remove", "--force", str(old)], cwd=TREE)
+    with tempfile.TemporaryDirectory() as scratch, checked_out(args.before, scratch) as old:
+        for minutes in (10, 60):
+            before, after = measure_in(old, minutes), measure_in(TREE, minutes)
+            labels = {
+                "requests": "requests upstream",
+                "bytes": "request bytes upstream",
+                "tokens": "billed input tokens",
+            }
+            labels |= {key: f"input {key}" for key in sorted(after) if ":" in key}
+            for key, label in labels.items():
+                ratio = after[key] / before[key]
+                rows.append(
+                    f"| {minutes} min | {label} | {before[key]:,} | {after[key]:,} | {ratio:.2f} |"
+                )
     print("\n".join(rows))
 
 

@@ -27,6 +27,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 from PIL import Image
+from worktree import checked_out
 
 TREE = Path(__file__).resolve().parents[1]
 BEFORE = "c8d42b3"
@@ -107,42 +108,32 @@ def main() -> None:
         f"| sample | measure | before ({args.before}) | after | after / before |",
         "|---|---|---|---|---|",
     ]
-    with tempfile.TemporaryDirectory() as scratch:
-        old = Path(scratch) / "before"
-        subprocess.run(
-            ["git", "worktree", "add", "--detach", str(old), args.before],
-            cwd=TREE,
-            check=True,
-            capture_output=True,
-        )
-        try:
-            for photo in photos:
-                outs = {side: Path(scratch, photo.stem, side) for side in ("before", "after")}
-                figures: dict[str, dict[str, list[float]]] = {side: {} for side in outs}
-                for out in outs.values():
-                    out.mkdir(parents=True)
-                for _ in range(args.rounds):
-                    for side, tree in (("before", old), ("after", TREE)):
-                        got = measure_in(tree, photo, args.cards, outs[side])
-                        for key, values in got.items():
-                            figures[side].setdefault(key, []).extend(values)
-                count = len(figures["after"]["cpu_ms"])
-                for key, label in (("cpu_ms", "CPU ms per card"), ("wall_ms", "wall ms per card")):
-                    b, a = (statistics.median(figures[s][key]) for s in ("before", "after"))
+    with tempfile.TemporaryDirectory() as scratch, checked_out(args.before, scratch) as old:
+        for photo in photos:
+            outs = {side: Path(scratch, photo.stem, side) for side in ("before", "after")}
+            figures: dict[str, dict[str, list[float]]] = {side: {} for side in outs}
+            for out in outs.values():
+                out.mkdir(parents=True)
+            for _ in range(args.rounds):
+                for side, tree in (("before", old), ("after", TREE)):
+                    got = measure_in(tree, photo, args.cards, outs[side])
+                    for key, values in got.items():
+                        figures[side].setdefault(key, []).extend(values)
+            count = len(figures["after"]["cpu_ms"])
+            for key, label in (("cpu_ms", "CPU ms per card"), ("wall_ms", "wall ms per card")):
+                b, a = (statistics.median(figures[s][key]) for s in ("before", "after"))
+                rows.append(
+                    f"| {photo.name} | median {label} ({count} cards) | {b:.0f} | {a:.0f} "
+                    f"| {a / b:.2f} |"
+                )
+            for kind in ("portrait", "square"):
+                for what in ("card", "character"):
+                    name = f"{what}-{kind}.png"
+                    score = ssim(outs["before"] / name, outs["after"] / name)
                     rows.append(
-                        f"| {photo.name} | median {label} ({count} cards) | {b:.0f} | {a:.0f} "
-                        f"| {a / b:.2f} |"
+                        f"| {photo.name} | SSIM of the {kind} {what}, after vs before "
+                        f"| 1 | {score:.3f} | |"
                     )
-                for kind in ("portrait", "square"):
-                    for what in ("card", "character"):
-                        name = f"{what}-{kind}.png"
-                        score = ssim(outs["before"] / name, outs["after"] / name)
-                        rows.append(
-                            f"| {photo.name} | SSIM of the {kind} {what}, after vs before "
-                            f"| 1 | {score:.3f} | |"
-                        )
-        finally:
-            subprocess.run(["git", "worktree", "remove", "--force", str(old)], cwd=TREE)
     print("\n".join(rows))
 
 

@@ -39,6 +39,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from worktree import checked_out
+
 TREE = Path(__file__).resolve().parents[1]
 BEFORE = "c8d42b3"
 ROWS = (  # (label, key, decimals)
@@ -205,18 +207,9 @@ def main() -> None:
         config = {k: getattr(args, k) for k in ("seconds", "delay", "runs", "cards")}
         config["bundles"] = make_inputs(work / "bundles", args)
         (work / "config.json").write_text(json.dumps(config), encoding="utf-8")
-        old = work / "before"
-        subprocess.run(
-            ["git", "worktree", "add", "--detach", str(old), args.before],
-            cwd=TREE,
-            check=True,
-            capture_output=True,
-        )
-        try:
+        with checked_out(args.before, work) as old:
             before = run_side(old, work, "before")
             after = run_side(TREE, work, "after")
-        finally:
-            subprocess.run(["git", "worktree", "remove", "--force", str(old)], cwd=TREE)
     print(__doc__.split("\n\n", 2)[2].strip())
     print(f"\nModel latency {args.delay} s; counts: {vars(args)}\n")
     print(table(before, after, args.before))

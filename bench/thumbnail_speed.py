@@ -21,6 +21,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from worktree import checked_out
+
 TREE = Path(__file__).resolve().parents[1]
 BEFORE = "c8d42b3"
 SAMPLES = ("en-sourdough", "ko-homecafe")
@@ -75,22 +77,12 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     runs: dict[str, dict[str, dict]] = {"before": {}, "after": {}}
-    with tempfile.TemporaryDirectory() as scratch:
-        old = Path(scratch) / "before"
-        subprocess.run(
-            ["git", "worktree", "add", "--detach", str(old), args.before],
-            cwd=TREE,
-            check=True,
-            capture_output=True,
-        )
-        try:
-            for _ in range(args.rounds):
-                for label, tree in (("before", old), ("after", TREE)):
-                    for name, found in measure_in(tree, args.runs).items():
-                        kept = runs[label].setdefault(name, found | dict.fromkeys(TIMES, ()))
-                        kept |= {key: [*kept[key], *found[key]] for key in TIMES}
-        finally:
-            subprocess.run(["git", "worktree", "remove", "--force", str(old)], cwd=TREE)
+    with tempfile.TemporaryDirectory() as scratch, checked_out(args.before, scratch) as old:
+        for _ in range(args.rounds):
+            for label, tree in (("before", old), ("after", TREE)):
+                for name, found in measure_in(tree, args.runs).items():
+                    kept = runs[label].setdefault(name, found | dict.fromkeys(TIMES, ()))
+                    kept |= {key: [*kept[key], *found[key]] for key in TIMES}
     print(table(runs, args.before, args.runs * args.rounds))
 
 
