@@ -10,9 +10,12 @@ by the video scans, by the file's identity).
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import os
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -25,12 +28,24 @@ T = TypeVar("T")
 MAX_SOURCE_BYTES = 32 * 1024 * 1024
 
 
+# Parsing is pure Python and holds the GIL. On one thread it leaves the event loop at least
+# half of it; on the default pool's several threads a burst of parses starved the loop until
+# calls waiting to be picked up were cancelled by gRPC's own backlog limit.
+_PARSER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bundle-parse")
+
+
+async def parse_off_loop(function: Callable[..., T], /, *args: Any) -> T:
+    """`function(*args)` on the one bundle-parsing thread."""
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(_PARSER, functools.partial(function, *args))
+
+
 class BundleCache:
     def __init__(self, max_source_bytes: int = MAX_SOURCE_BYTES) -> None:
         self._entries: LRUCache[tuple, tuple[Any, int]] = LRUCache(
             maxsize=max_source_bytes, getsizeof=lambda entry: max(entry[1], 1)
         )
-        self._lock = threading.Lock()  # loads run in worker threads (asyncio.to_thread)
+        self._lock = threading.Lock()  # loads run off the event loop (parse_off_loop)
 
     def get(self, path: Path, part: str, load: Callable[[], T], extra_key: object = None) -> T:
         """`load()`'s result for this part of the bundle at `path`, from the cache while none

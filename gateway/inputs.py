@@ -19,6 +19,7 @@ class InputReport:
     cached: bool = False  # every YouTube input came from the gateway's cache
     transcript_track: str = ""
     notes: tuple[str, ...] = ()
+    partial: bool = False  # an input was cut for this call only (see Provenance.partial)
 
 
 class Once:

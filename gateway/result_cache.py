@@ -118,7 +118,7 @@ class CachedAnalysis:
             )
 
     async def _keep(self, task: int, result: TaskResult) -> None:
-        if result.status.code != OK or _partial(result.provenance.notes):
+        if result.status.code != OK or result.provenance.partial:
             return
         engine = keys.engine_fingerprint(result.provenance)
         store, settings = self.cache.store, self.cache.settings
@@ -140,17 +140,6 @@ def _served(raw: bytes, seconds: float, youtube: bool) -> TaskResult:
     result.provenance.ClearField("token_usage")
     result.latency.CopyFrom(convert.duration(seconds))
     return result
-
-
-def _partial(notes: list[str]) -> bool:
-    """Inputs that were cut for this call only (a video scan out of time or shed, comments
-    YouTube refused): the result is not what the same request gives another time."""
-    return any(
-        ("not scanned" in note and "turned off" not in note)
-        or "No shots or key frames" in note
-        or note.startswith("Comments unavailable")
-        for note in notes
-    )
 
 
 def _shared_timeout(service: str) -> object:

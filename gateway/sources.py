@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from pathlib import Path
 from typing import BinaryIO, Protocol, TypeVar
 
-from gateway.bundle_cache import BundleCache
+from gateway.bundle_cache import BundleCache, parse_off_loop
 from gateway.inputs import InputReport, Once
 from gateway.links import parse_video_id
 from gateway.video_scans import ScanOutcome, VideoScans
@@ -59,6 +59,7 @@ class BundleSource:
         self._once = Once()
         self._scans = scans  # None: the video file, if any, is not scanned
         self._video_note = ""
+        self._video_partial = False
         self._limits = limits or bundles.default_limits()
         # What else shapes a parsed part, for PARSED's key (the limits are not hashable).
         self._parse_key = (repr(self._limits), transcript_language)
@@ -69,7 +70,7 @@ class BundleSource:
     ) -> BundleSource:
         """Reads video.json now (without it there is no video); the rest when asked for."""
         limits = limits or bundles.default_limits()
-        metadata, transcript_language = await asyncio.to_thread(
+        metadata, transcript_language = await parse_off_loop(
             PARSED.get, path, "header", lambda: bundles.load_header(path, limits), repr(limits)
         )
         return cls(path, metadata, transcript_language, scans, limits)
@@ -94,7 +95,7 @@ class BundleSource:
         """The part, loaded at most once per analysis and reused across analyses while the
         bundle's files are unchanged (PARSED)."""
         return self._once.get(
-            part, lambda: asyncio.to_thread(PARSED.get, self.path, part, load, self._parse_key)
+            part, lambda: parse_off_loop(PARSED.get, self.path, part, load, self._parse_key)
         )
 
     async def video_digest(self, time_left: float) -> ShotDigest | None:
@@ -107,13 +108,14 @@ class BundleSource:
             video = await asyncio.to_thread(bundles.find_video, self.path, self._limits)
         except TubeLensError as exc:
             self._video_note = f"{exc.message} No shots or key frames."
+            self._video_partial = True
             return None
         if video is None or self._scans is None:
             return None
         outcome: ScanOutcome = await self._scans.digest(
             lambda: self._open_video(video.name), video.name, time_left
         )
-        self._video_note = outcome.note
+        self._video_note, self._video_partial = outcome.note, outcome.partial
         return outcome.digest
 
     def _open_video(self, name: str) -> BinaryIO:
@@ -124,8 +126,9 @@ class BundleSource:
 
     def report(self, parts: Iterable[str]) -> InputReport:
         # A bundle costs no quota; only what became of its video file needs explaining.
-        note = self._video_note if "video" in parts else ""
-        return InputReport(notes=(note,) if note else ())
+        if "video" not in parts or not self._video_note:
+            return InputReport()
+        return InputReport(notes=(self._video_note,), partial=self._video_partial)
 
 
 def bundle_path(

@@ -132,6 +132,7 @@ def _add_input_report(provenance: Any, report: InputReport) -> None:
     provenance.transcript_track = report.transcript_track
     provenance.inputs_cached = report.cached and report.quota_units == 0
     provenance.notes.extend(report.notes)
+    provenance.partial = report.partial
 
 
 def _downstream_status(

@@ -44,6 +44,7 @@ class VideoScanSettings(BaseSettings):
 class ScanOutcome:
     digest: summary_pb2.ShotDigest | None
     note: str = ""  # why there is no digest, or where it came from
+    partial: bool = False  # no digest for a reason of this call only (time, load, a failure)
 
 
 class VideoScans:
@@ -71,7 +72,7 @@ class VideoScans:
         try:
             file = open_file()
         except TubeLensError as exc:  # gone or changed since it was found: no shots, no failure
-            return ScanOutcome(None, f"{exc.message} No shots or key frames.")
+            return ScanOutcome(None, f"{exc.message} No shots or key frames.", partial=True)
         try:
             info = os.fstat(file.fileno())
             key = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
@@ -81,7 +82,8 @@ class VideoScans:
                     cached, f"Shots and stills of {name} came from the gateway's cache."
                 )
             if budget <= 0.05:
-                return ScanOutcome(None, f"{name} was not scanned: no time was left for it.")
+                note = f"{name} was not scanned: no time was left for it."
+                return ScanOutcome(None, note, partial=True)
             if key not in self._running:  # the scan owns the file from here on
                 scan = asyncio.ensure_future(self._scan(file, name, info.st_size, key, budget))
                 scan.add_done_callback(lambda _: self._running.pop(key, None))
@@ -103,7 +105,7 @@ class VideoScans:
                 metadata=((REQUEST_ID_HEADER, request_id()),),
             )
         except grpc.aio.AioRpcError as exc:
-            return ScanOutcome(None, _failure_note(name, exc, budget))
+            return ScanOutcome(None, _failure_note(name, exc, budget), partial=True)
         finally:
             file.close()
         seconds = reply.scan_time.ToTimedelta().total_seconds()

@@ -50,6 +50,11 @@ class ServerSettings(BaseSettings):
     # Request bytes held at once by the calls in flight (each also holds ~4x as domain objects);
     # past it a call is refused at once. One call is always let in. 0: no bound.
     requests_mb: int = Field(default=32, ge=0)
+    # Calls that arrived but the server has not picked up yet. Past it gRPC cancels arrivals at
+    # random (all of them past 3x), so a burst faster than the event loop accepts calls loses
+    # some as CANCELLED. gRPC's own default; the gateway, the door bursts come through, waits on
+    # more (each waiting call holds at most its stream's flow-control window).
+    max_pending_calls: int = Field(default=1000, ge=1)
 
     def port_for(self, service: str) -> int:
         return DEFAULT_PORTS[service] if self.port is None else self.port
@@ -103,8 +108,13 @@ class GatewaySettings(ServerSettings):
     # PATH-style list ("/srv/bundles:/app/samples"); empty: no bundles at all.
     bundle_roots: Annotated[tuple[Path, ...], NoDecode] = (DEFAULT_SAMPLES_DIR,)
     max_comments: int = Field(default=2000, ge=1)
-    # Analyses in flight at once (Analyze and AnalyzeStream); past it a call is refused at once.
+    # Analyses computed at once (Analyze and AnalyzeStream calls the result cache does not answer
+    # whole); more wait their turn, or are refused at once when the wait would outlast their
+    # deadline (tubelens.server.admission). Each running analysis holds its inputs in memory.
+    analyses_at_once: int = Field(default=32, ge=1)
+    # Analyses held at once, running or waiting; past it a call is refused at once.
     max_analyses: int = Field(default=512, ge=1)
+    max_pending_calls: int = Field(default=10_000, ge=1)
     # Shortest pause between two DNS look-ups of a dns:/// target (gRPC's own default is 30 s);
     # a look-up follows each connection-age rotation, which is how new replicas are found.
     dns_min_refresh_seconds: float = Field(default=30.0, ge=0)

@@ -38,6 +38,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from tubelens.calls import time_left
 from tubelens.errors import DeadlineExceeded, ResourceExhausted, TubeLensError
 from tubelens.logs import get_logger
+from tubelens.server.admission import AdmissionQueue
 from tubelens.settings import ENV_PREFIX
 
 T = TypeVar("T")
@@ -59,7 +60,11 @@ class WorkerSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, env_file=None, extra="ignore")
 
     workers: int = Field(default=0, ge=0)  # worker processes; 0: one per core it may use
-    queue_per_worker: int = Field(default=4, ge=0)  # jobs that may wait, per worker
+    # Jobs that may wait, per worker. The queue also refuses a job whose turn would come after
+    # its deadline, and TUBELENS_REQUESTS_MB bounds what waiting calls hold, so this only caps
+    # the count: at 4, sixteen callers of 20 ms gemini-path jobs were refused a third of their
+    # tasks while the workers had time for all of them.
+    queue_per_worker: int = Field(default=16, ge=0)
     tasks_per_worker: int = Field(default=500, ge=0)  # jobs before a worker is renewed; 0: never
     # Added to the server's own: work yields the CPU to serving (health, admission, shedding).
     worker_niceness: int = Field(default=10, ge=0, le=19)
@@ -91,9 +96,12 @@ class WorkerPool:
         self._context = multiprocessing.get_context("forkserver")
         self._context.set_forkserver_preload(list(preload))
         self._pool = self._new_pool()
-        self._slots = asyncio.Semaphore(self.workers)
-        self._waiting = 0
-        self._job_seconds: float | None = None  # moving average of recent jobs' run time
+        self._admission = AdmissionQueue(
+            self.workers,
+            self.queue_limit,
+            f"{service} jobs",
+            f"The {service} service is at capacity",
+        )
 
     async def start(self) -> None:
         """Starts the fork server and the workers now, so no call pays for it."""
@@ -104,22 +112,11 @@ class WorkerPool:
         await asyncio.to_thread(self._pool.join, 10)
 
     async def run(self, function: Callable[..., T], /, *args: Any) -> T:
-        self._admit(time_left())
-        self._waiting += 1
-        try:
-            await self._slots.acquire()  # a cancelled call leaves the queue here, never having run
-        finally:
-            self._waiting -= 1
-        try:
+        async with self._admission.slot(time_left):  # a cancelled call leaves the queue here
             left = time_left()
             if left is not None and left <= 0:
                 raise _deadline_passed(self.service)
-            started = time.monotonic()
-            result = await self._execute(function, args, left)
-            self._record(time.monotonic() - started)
-            return result
-        finally:
-            self._slots.release()
+            return await self._execute(function, args, left)
 
     def _new_pool(self) -> pebble.ProcessPool:
         return pebble.ProcessPool(
@@ -155,34 +152,6 @@ class WorkerPool:
         except BrokenProcessPool:
             log.exception("worker_pool_broken", job=function.__name__)
             raise _worker_lost(self.service, None) from None
-
-    def _admit(self, left: float | None) -> None:
-        """Refuses a job now when the queue is full or its turn would come after its deadline."""
-        if not self._slots.locked():
-            return  # a worker is free
-        average = self._job_seconds or 0.0
-        wait = (self._waiting // self.workers + 1) * average
-        if self._waiting >= self.queue_limit:
-            why = f"{self.workers} running and {self._waiting} waiting, the most it queues"
-        elif left is not None and wait + average > left:
-            why = (
-                f"about {wait:.1f} s of queued work is ahead of this call and it has "
-                f"{max(left, 0):.1f} s left"
-            )
-        else:
-            return
-        log.warning("work_shed", waiting=self._waiting, expected_wait_s=round(wait, 2))
-        raise ResourceExhausted(
-            f"The {self.service} service is at capacity ({why}); retry in about "
-            f"{max(wait, 1.0):.0f} s.",
-            reason="OVERLOADED",
-            metadata={"workers": str(self.workers), "waiting": str(self._waiting)},
-            retry_after_seconds=round(max(wait, 1.0), 1),
-        )
-
-    def _record(self, seconds: float) -> None:
-        previous = self._job_seconds
-        self._job_seconds = seconds if previous is None else 0.8 * previous + 0.2 * seconds
 
 
 def _deadline_passed(service: str) -> DeadlineExceeded:

@@ -30,6 +30,7 @@ class _Record:
     cached: bool = False
     note: str = ""
     track: str = ""
+    partial: bool = False  # missing for a reason of this call only
 
 
 class YouTubeSource:
@@ -75,6 +76,7 @@ class YouTubeSource:
             if "transcript" in parts
             else "",
             notes=tuple(dict.fromkeys(r.note for r in records if r.note)),
+            partial=any(r.partial for r in records),
         )
 
     async def _load_transcript(self) -> Transcript | None:
@@ -97,7 +99,7 @@ class YouTubeSource:
         except TubeLensError as exc:
             units = int(exc.metadata.get("quota_units", 0))
             note = f"Comments unavailable ({exc.reason}): {exc.message}"
-            self._records["comments"] = _Record(units, note=note)
+            self._records["comments"] = _Record(units, note=note, partial=True)
             raise
         self._records["comments"] = _Record(fetched.quota_units, fetched.cached)
         return fetched.value

@@ -14,6 +14,8 @@ class ScanWorkerSettings(WorkerSettings):
     # A scan is long bulk work: where it shares a machine with the other analyses (tubelens up,
     # one compose host) it takes the CPU they leave instead of slowing them down.
     worker_niceness: int = Field(default=19, ge=0, le=19)
+    # Each waiting scan holds an uploaded film on disk: fewer wait than for the analyses.
+    queue_per_worker: int = Field(default=4, ge=0)
 
 
 if __name__ == "__main__":

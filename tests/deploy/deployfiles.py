@@ -111,3 +111,24 @@ def k8s_config(docs: list[dict[str, Any]], server: str) -> ServerConfig:
     env |= {item["name"]: item["value"] for item in container.get("env", [])}
     port = container["ports"][0]["containerPort"]
     return ServerConfig("kubernetes", server, tuple(container["command"]), port, env)
+
+
+def selects(selector: dict[str, Any], labels: dict[str, str]) -> bool:
+    """Whether a Kubernetes label selector (matchLabels and matchExpressions) matches labels;
+    the empty selector matches every pod, as in a NetworkPolicy."""
+    if not selector.get("matchLabels", {}).items() <= labels.items():
+        return False
+    for expression in selector.get("matchExpressions", []):
+        key, operator = expression["key"], expression["operator"]
+        if operator in {"In", "NotIn"}:
+            inside = key in labels and labels[key] in expression["values"]
+            matched = inside if operator == "In" else not inside
+        else:
+            matched = (key in labels) == (operator == "Exists")
+        if not matched:
+            return False
+    return True
+
+
+def pod_labels(docs: list[dict[str, Any]], name: str) -> dict[str, str]:
+    return k8s_resource(docs, "Deployment", name)["spec"]["template"]["metadata"]["labels"]

@@ -47,8 +47,9 @@ def test_env_example_names_only_settings_and_holds_no_credentials() -> None:
 
 def test_compose_wires_health_restarts_and_scaling() -> None:
     services = COMPOSE["services"]
-    assert set(services) == set(SERVERS)
-    for name, service in services.items():
+    assert set(services) == {*SERVERS, "redis"}  # redis: tests/deploy/test_redis.py
+    for name in SERVERS:
+        service = services[name]
         assert service["restart"] in {"always", "unless-stopped", "on-failure"}
         probe = ["CMD", "python", "-m", "tubelens.server.probe", "--port"]
         assert service["healthcheck"]["test"] == [*probe, str(DEFAULT_PORTS[name])]
@@ -59,7 +60,7 @@ def test_compose_wires_health_restarts_and_scaling() -> None:
             assert "container_name" not in service and "ports" not in service
     assert services["gateway"]["ports"] == ["50051:50051"]
     assert {k: v["condition"] for k, v in services["gateway"]["depends_on"].items()} == {
-        name: "service_healthy" for name in ANALYSIS
+        name: "service_healthy" for name in (*ANALYSIS, "redis")
     }
 
 

@@ -111,6 +111,8 @@ class ModelLike:
                     "video_match_note": "Delivers.",
                 }
             )
+        if fields == {"text", "topics"}:  # the comment-section summary's combine step
+            return json_reply({"text": "Viewers like the schedule.", "topics": ["schedule"]})
         if "caption" in fields:
             return json_reply({"caption": "An astronaut smiling in the sun"})
         return error_reply(400, f"the fake does not know this schema: {sorted(fields)}")

@@ -62,7 +62,11 @@ def comments_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack
         base_port=free_base_port(),
         only=("comments",),
         log_dir=tmp_path_factory.mktemp("comments-logs"),
-        extra_env={"TUBELENS_LIMIT_COMMENTS": "200000", "TUBELENS_GRACE_SECONDS": "2"},
+        extra_env={
+            "TUBELENS_LIMIT_COMMENTS": "200000",
+            "TUBELENS_GRACE_SECONDS": "2",
+            "TUBELENS_QUEUE_PER_WORKER": "4",  # the shedding test fills a queue of 8
+        },
     )
     stack.start(timeout=90)
     yield stack

@@ -9,6 +9,7 @@ slower or busier machine moves both sides together.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterator
 
 import grpc
@@ -34,6 +35,9 @@ BURST = 300 if FULL else 100
 MEASURE_SECONDS = 40.0 if FULL else 15.0
 BUNDLE = "en-sourdough"
 ANSWERS = {"OK", "RESOURCE_EXHAUSTED", "DEADLINE_EXCEEDED"}  # what a task may end with here
+# What a whole call may end with: answered, or refused before any task started because the
+# gateway could not run it before its deadline (gateway.analysis_start).
+CALL_ANSWERS = {"OK", "RESOURCE_EXHAUSTED"}
 
 
 @pytest.fixture(scope="module")
@@ -54,10 +58,11 @@ async def test_a_burst_is_answered_in_full_and_keeps_every_finished_task(stack, 
     await closed_loop(stub, BUNDLE, 2, 3.0, deadline=30)  # warm every service once
     outcomes = await burst(stub, BUNDLE, BURST, deadline=20.0)
     codes = task_codes(outcomes)
-    print(f"burst of {BURST} analyses: task outcomes {dict(codes)}")
+    calls = Counter(o.code for o in outcomes)
+    print(f"burst of {BURST} analyses: calls {dict(calls)}, task outcomes {dict(codes)}")
 
-    assert [o.code for o in outcomes] == ["OK"] * BURST  # the call itself always answers
-    assert all(len(o.tasks) == 3 for o in outcomes)
+    assert set(calls) <= CALL_ANSWERS, calls  # every call answers or is shed, none times out
+    assert all(len(o.tasks) == 3 for o in outcomes if o.code == "OK")
     assert set(codes) <= ANSWERS, codes
     assert codes["OK"] >= 3  # the machine did real work during the burst
     assert max(o.seconds for o in outcomes) < 20.0
@@ -78,5 +83,5 @@ async def test_goodput_at_twice_the_capacity_stays_near_the_peak(stub) -> None:
         f"{rate:.2f} analyses/s offered: {held:.2f} tasks OK/s ({held / peak:.0%} of the peak); "
         f"outcomes {dict(task_codes(offered))}"
     )
-    assert [o.code for o in offered] == ["OK"] * len(offered)
+    assert {o.code for o in offered} <= CALL_ANSWERS
     assert held >= 0.8 * peak

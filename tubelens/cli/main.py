@@ -101,6 +101,12 @@ def analyze(
         typer.Option(help="summary, comments or thumbnail; repeat for several (default: all)."),
     ] = None,
     language: Annotated[str, typer.Option(help="Output language, e.g. en or ko.")] = "",
+    fresh: Annotated[
+        bool,
+        typer.Option(
+            "--fresh", help="Compute anew, bypassing the gateway's result cache (and refresh it)."
+        ),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the response as JSON.")] = False,
     target: Target = "127.0.0.1:50051",
     timeout: Annotated[float, typer.Option(help="Seconds to wait for the analysis.")] = 120.0,
@@ -112,7 +118,7 @@ def analyze(
     request = gateway_pb2.AnalyzeStreamRequest(
         video=video_ref(reference),
         tasks=[TASK_NAMES[name] for name in task or ()],
-        options=gateway_pb2.AnalysisOptions(language=language),
+        options=gateway_pb2.AnalysisOptions(language=language, fresh=fresh),
     )
     try:
         results, completed = asyncio.run(_stream(request, target, timeout, live=not as_json))

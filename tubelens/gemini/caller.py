@@ -11,7 +11,7 @@ import asyncio
 import copy
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from google import genai
 from google.genai import errors as genai_errors
@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from tubelens.errors import DeadlineExceeded, ModelOutputInvalid, TubeLensError
 from tubelens.gemini.client import make_client
 from tubelens.gemini.coalesce import Coalescer, request_key
+from tubelens.gemini.configs import NO_TOOL_LOOP, structured_config
 from tubelens.gemini.limits import ModelLimits
 from tubelens.gemini.output import (
     OutputProblem,
@@ -44,11 +45,6 @@ from tubelens.logs import get_logger, request_id
 log = get_logger(__name__)
 M = TypeVar("M", bound=BaseModel)
 STRUCTURED_ASKS = 2  # an invalid answer is asked for once more, if the retry budget allows
-RESOLUTIONS = {
-    "low": types.MediaResolution.MEDIA_RESOLUTION_LOW,
-    "medium": types.MediaResolution.MEDIA_RESOLUTION_MEDIUM,
-    "high": types.MediaResolution.MEDIA_RESOLUTION_HIGH,
-}
 
 
 @dataclass
@@ -92,23 +88,21 @@ class GeminiCaller:
         retry budget allows, then MODEL_OUTPUT_INVALID. Output caps default to the settings'
         values for this prompt."""
         cap, thinking = self.settings.output_limit(prompt.name, own_limits(prompt))
-        config = types.GenerateContentConfig(
-            system_instruction=prompt.system_instruction(),
-            response_mime_type="application/json",
-            response_schema=schema,
-            media_resolution=RESOLUTIONS[media_resolution] if media_resolution else None,
-            temperature=0.2,
-            max_output_tokens=max_output_tokens or cap,
-            thinking_config=types.ThinkingConfig(
-                thinking_budget=thinking if thinking_budget is None else thinking_budget
-            ),
+        config = structured_config(
+            prompt.system_instruction(),
+            schema,
+            media_resolution,
+            max_output_tokens or cap,
+            thinking if thinking_budget is None else thinking_budget,
         )
         budget, usage, problem = _Budget(self.settings.max_attempts), Usage(), None
         try:
             for _ in range(STRUCTURED_ASKS):
                 if budget.left <= 0:
                     break
-                response, spent = await self._generate(model, parts, config, budget)
+                response, spent = await self._generate(
+                    model, parts, config, budget, schema_name=schema.__qualname__
+                )
                 usage += spent
                 refuse_if_blocked(response, model)
                 try:
@@ -139,6 +133,7 @@ class GeminiCaller:
         config = types.GenerateContentConfig(
             system_instruction=prompt.system_instruction(),
             response_modalities=["TEXT", "IMAGE"],
+            automatic_function_calling=NO_TOOL_LOOP,
             max_output_tokens=max_output_tokens or cap,
         )
         usage = Usage()
@@ -168,6 +163,8 @@ class GeminiCaller:
         parts: list[types.Part],
         config: types.GenerateContentConfig,
         budget: _Budget,
+        *,
+        schema_name: str = "",
     ) -> tuple[types.GenerateContentResponse, Usage]:
         """One ask: shared with identical asks in flight, retried within `budget`, time-limited.
 
@@ -176,9 +173,9 @@ class GeminiCaller:
         """
         key = request_key(
             model,
-            [part.model_dump(mode="json", exclude_none=True) for part in parts],
+            *map(_part_key, parts),
             config.model_dump(mode="json", exclude_none=True, exclude={"response_schema"}),
-            _schema_name(config.response_schema),
+            schema_name,
         )
         attempts = budget.left
         outcome, shared = await self._coalescer.run(
@@ -276,8 +273,13 @@ def _shared_copy(exc: TubeLensError) -> TubeLensError:
     return shared
 
 
-def _schema_name(schema: Any) -> str:
-    return getattr(schema, "__qualname__", "") if schema is not None else ""
+def _part_key(part: types.Part) -> bytes | dict:
+    """A part as request_key hashes it. A plain text part is its UTF-8 with its length in front
+    (no two part lists hash alike); JSON-encoding a big text first cost more than the hash."""
+    if part.text is not None and part.model_fields_set == {"text"}:
+        data = part.text.encode()
+        return b"text:%d:" % len(data) + data
+    return part.model_dump(mode="json", exclude_none=True)
 
 
 @cache

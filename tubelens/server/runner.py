@@ -43,6 +43,8 @@ def server_options(settings: ServerSettings) -> list[tuple[str, int]]:
         # once; calls in flight on the old one may run to the longest call allowed.
         ("grpc.max_connection_age_ms", int(settings.max_connection_age_seconds * 1000)),
         ("grpc.max_connection_age_grace_ms", int(settings.max_call_seconds * 1000)),
+        ("grpc.server.max_pending_requests", settings.max_pending_calls),
+        ("grpc.server.max_pending_requests_hard_limit", 3 * settings.max_pending_calls),
         ("grpc.keepalive_time_ms", 60_000),
         ("grpc.keepalive_permit_without_calls", 1),
     ]

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from collections import Counter
+from functools import cache, lru_cache
 
 from tubelens.text._data import tsv_pairs
 
@@ -37,6 +38,7 @@ _DIACRITIC_HINTS = {
 }
 
 
+@lru_cache(maxsize=8192)  # a text repeats its characters: each is classified once
 def _script(char: str) -> str | None:
     code = ord(char)
     if 0xAC00 <= code <= 0xD7A3 or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F:
@@ -67,14 +69,27 @@ def _markers() -> dict[str, frozenset[str]]:
     return {lang: frozenset(words.split()) for lang, words in tsv_pairs("language_markers.tsv")}
 
 
+@cache
+def _marker_languages() -> dict[str, tuple[str, ...]]:
+    """Each marker word's languages: a text's words are looked up once, not once a language."""
+    languages: dict[str, list[str]] = {}
+    for lang, markers in _markers().items():
+        for word in markers:
+            languages.setdefault(word, []).append(lang)
+    return {word: tuple(langs) for word, langs in languages.items()}
+
+
 def _latin_language(text: str) -> str:
-    words = _LATIN_WORD.findall(text.lower())
-    votes = {
-        lang: float(sum(word in markers for word in words)) for lang, markers in _markers().items()
-    }
-    for char in text.lower():
-        if char in _DIACRITIC_HINTS:
-            votes[_DIACRITIC_HINTS[char]] += 0.5
+    lowered = text.lower()
+    votes = dict.fromkeys(_markers(), 0.0)
+    marker_languages = _marker_languages()
+    for word in _LATIN_WORD.findall(lowered):
+        for lang in marker_languages.get(word, ()):
+            votes[lang] += 1.0
+    hints = () if lowered.isascii() else _DIACRITIC_HINTS.items()  # the hints are not ASCII
+    for char, lang in hints:
+        if char in lowered:  # halves sum exactly, so adding them at once changes nothing
+            votes[lang] += 0.5 * lowered.count(char)
     best = max(votes, key=lambda lang: (votes[lang], lang == "en"))
     # No marker at all: English is by far the most common Latin-script language in comments.
     return best if votes[best] > 0 else "en"
@@ -96,11 +111,16 @@ _SCRIPT_LANGUAGE = {
 
 def detect_language(text: str) -> str:
     """BCP-47 code of the text's language, or "und" when there is too little to tell."""
+    if text.isascii():  # the common case: its only script is Latin, its letters
+        letters = sum(map(str.isalpha, text))
+        return _latin_language(text) if letters >= 3 else UNDETERMINED
     counts: dict[str, float] = {}
-    for char in text:
+    # Distinct characters in order of first use: scripts enter `counts` in the same order as
+    # when read one character at a time (ties in `max` below go to the first).
+    for char, times in Counter(text).items():
         script = _script(char)
         if script:
-            counts[script] = counts.get(script, 0) + 1
+            counts[script] = counts.get(script, 0) + times
     if sum(counts.values()) < 2:
         return UNDETERMINED
     # One Hangul syllable or CJK character carries about as much as a short Latin word.

@@ -26,7 +26,7 @@ from google.protobuf import duration_pb2 as google_dot_protobuf_dot_duration__pb
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18tubelens/v1/common.proto\x12\x0btubelens.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xda\x03\n\nTokenUsage\x12\x14\n\x0cinput_tokens\x18\x01 \x01(\x03\x12\x15\n\routput_tokens\x18\x02 \x01(\x03\x12\x14\n\x0ctotal_tokens\x18\x03 \x01(\x03\x12T\n\x18input_tokens_by_modality\x18\x04 \x03(\x0b\x32\x32.tubelens.v1.TokenUsage.InputTokensByModalityEntry\x12V\n\x19output_tokens_by_modality\x18\x05 \x03(\x0b\x32\x33.tubelens.v1.TokenUsage.OutputTokensByModalityEntry\x12\x17\n\x0fthinking_tokens\x18\x06 \x01(\x03\x12\x13\n\x0bmodel_calls\x18\x07 \x01(\x05\x12\x1a\n\x12\x65stimated_cost_usd\x18\x08 \x01(\x01\x12\x14\n\x0cshared_calls\x18\t \x01(\x05\x1a<\n\x1aInputTokensByModalityEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\x1a=\n\x1bOutputTokensByModalityEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\"\xa4\x02\n\nProvenance\x12#\n\x06\x65ngine\x18\x01 \x01(\x0e\x32\x13.tubelens.v1.Engine\x12\r\n\x05model\x18\x02 \x01(\t\x12\x16\n\x0eprompt_version\x18\x03 \x01(\t\x12,\n\x0btoken_usage\x18\x04 \x01(\x0b\x32\x17.tubelens.v1.TokenUsage\x12\x0e\n\x06\x63\x61\x63hed\x18\x05 \x01(\x08\x12\r\n\x05notes\x18\x06 \x03(\t\x12\x1b\n\x13youtube_quota_units\x18\n \x01(\x03\x12\x18\n\x10transcript_track\x18\x0b \x01(\t\x12\x15\n\rinputs_cached\x18\x0c \x01(\x08\x12/\n\x0b\x63omputed_at\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xc3\x02\n\rVideoMetadata\x12\x10\n\x08video_id\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\x15\n\rchannel_title\x18\x03 \x01(\t\x12\x12\n\nchannel_id\x18\x04 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x05 \x01(\t\x12+\n\x08\x64uration\x18\x06 \x01(\x0b\x32\x19.google.protobuf.Duration\x12\x30\n\x0cpublished_at\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x18\n\x10\x64\x65\x66\x61ult_language\x18\x08 \x01(\t\x12\x12\n\nview_count\x18\t \x01(\x03\x12\x12\n\nlike_count\x18\n \x01(\x03\x12\x15\n\rcomment_count\x18\x0b \x01(\x03\x12\x0c\n\x04tags\x18\x0c \x03(\t\x12\x0b\n\x03url\x18\r \x01(\t\"\x8c\x01\n\x07\x43omment\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0e\n\x06\x61uthor\x18\x02 \x01(\t\x12\x0c\n\x04text\x18\x03 \x01(\t\x12\x12\n\nlike_count\x18\x04 \x01(\x03\x12\x30\n\x0cpublished_at\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\tparent_id\x18\x06 \x01(\t\"o\n\rTranscriptCue\x12(\n\x05start\x18\x01 \x01(\x0b\x32\x19.google.protobuf.Duration\x12&\n\x03\x65nd\x18\x02 \x01(\x0b\x32\x19.google.protobuf.Duration\x12\x0c\n\x04text\x18\x03 \x01(\t\"H\n\nTranscript\x12\x10\n\x08language\x18\x01 \x01(\t\x12(\n\x04\x63ues\x18\x02 \x03(\x0b\x32\x1a.tubelens.v1.TranscriptCue\"B\n\x0b\x42oundingBox\x12\t\n\x01x\x18\x01 \x01(\x01\x12\t\n\x01y\x18\x02 \x01(\x01\x12\r\n\x05width\x18\x03 \x01(\x01\x12\x0e\n\x06height\x18\x04 \x01(\x01*E\n\x06\x45ngine\x12\x16\n\x12\x45NGINE_UNSPECIFIED\x10\x00\x12\x10\n\x0c\x45NGINE_LOCAL\x10\x01\x12\x11\n\rENGINE_GEMINI\x10\x02\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18tubelens/v1/common.proto\x12\x0btubelens.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xda\x03\n\nTokenUsage\x12\x14\n\x0cinput_tokens\x18\x01 \x01(\x03\x12\x15\n\routput_tokens\x18\x02 \x01(\x03\x12\x14\n\x0ctotal_tokens\x18\x03 \x01(\x03\x12T\n\x18input_tokens_by_modality\x18\x04 \x03(\x0b\x32\x32.tubelens.v1.TokenUsage.InputTokensByModalityEntry\x12V\n\x19output_tokens_by_modality\x18\x05 \x03(\x0b\x32\x33.tubelens.v1.TokenUsage.OutputTokensByModalityEntry\x12\x17\n\x0fthinking_tokens\x18\x06 \x01(\x03\x12\x13\n\x0bmodel_calls\x18\x07 \x01(\x05\x12\x1a\n\x12\x65stimated_cost_usd\x18\x08 \x01(\x01\x12\x14\n\x0cshared_calls\x18\t \x01(\x05\x1a<\n\x1aInputTokensByModalityEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\x1a=\n\x1bOutputTokensByModalityEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03:\x02\x38\x01\"\xb5\x02\n\nProvenance\x12#\n\x06\x65ngine\x18\x01 \x01(\x0e\x32\x13.tubelens.v1.Engine\x12\r\n\x05model\x18\x02 \x01(\t\x12\x16\n\x0eprompt_version\x18\x03 \x01(\t\x12,\n\x0btoken_usage\x18\x04 \x01(\x0b\x32\x17.tubelens.v1.TokenUsage\x12\x0e\n\x06\x63\x61\x63hed\x18\x05 \x01(\x08\x12\r\n\x05notes\x18\x06 \x03(\t\x12\x1b\n\x13youtube_quota_units\x18\n \x01(\x03\x12\x18\n\x10transcript_track\x18\x0b \x01(\t\x12\x15\n\rinputs_cached\x18\x0c \x01(\x08\x12/\n\x0b\x63omputed_at\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0f\n\x07partial\x18\x0e \x01(\x08\"\xc3\x02\n\rVideoMetadata\x12\x10\n\x08video_id\x18\x01 \x01(\t\x12\r\n\x05title\x18\x02 \x01(\t\x12\x15\n\rchannel_title\x18\x03 \x01(\t\x12\x12\n\nchannel_id\x18\x04 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x05 \x01(\t\x12+\n\x08\x64uration\x18\x06 \x01(\x0b\x32\x19.google.protobuf.Duration\x12\x30\n\x0cpublished_at\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x18\n\x10\x64\x65\x66\x61ult_language\x18\x08 \x01(\t\x12\x12\n\nview_count\x18\t \x01(\x03\x12\x12\n\nlike_count\x18\n \x01(\x03\x12\x15\n\rcomment_count\x18\x0b \x01(\x03\x12\x0c\n\x04tags\x18\x0c \x03(\t\x12\x0b\n\x03url\x18\r \x01(\t\"\x8c\x01\n\x07\x43omment\x12\n\n\x02id\x18\x01 \x01(\t\x12\x0e\n\x06\x61uthor\x18\x02 \x01(\t\x12\x0c\n\x04text\x18\x03 \x01(\t\x12\x12\n\nlike_count\x18\x04 \x01(\x03\x12\x30\n\x0cpublished_at\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\tparent_id\x18\x06 \x01(\t\"o\n\rTranscriptCue\x12(\n\x05start\x18\x01 \x01(\x0b\x32\x19.google.protobuf.Duration\x12&\n\x03\x65nd\x18\x02 \x01(\x0b\x32\x19.google.protobuf.Duration\x12\x0c\n\x04text\x18\x03 \x01(\t\"H\n\nTranscript\x12\x10\n\x08language\x18\x01 \x01(\t\x12(\n\x04\x63ues\x18\x02 \x03(\x0b\x32\x1a.tubelens.v1.TranscriptCue\"B\n\x0b\x42oundingBox\x12\t\n\x01x\x18\x01 \x01(\x01\x12\t\n\x01y\x18\x02 \x01(\x01\x12\r\n\x05width\x18\x03 \x01(\x01\x12\x0e\n\x06height\x18\x04 \x01(\x01*E\n\x06\x45ngine\x12\x16\n\x12\x45NGINE_UNSPECIFIED\x10\x00\x12\x10\n\x0c\x45NGINE_LOCAL\x10\x01\x12\x11\n\rENGINE_GEMINI\x10\x02\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -37,8 +37,8 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_TOKENUSAGE_INPUTTOKENSBYMODALITYENTRY']._serialized_options = b'8\001'
   _globals['_TOKENUSAGE_OUTPUTTOKENSBYMODALITYENTRY']._loaded_options = None
   _globals['_TOKENUSAGE_OUTPUTTOKENSBYMODALITYENTRY']._serialized_options = b'8\001'
-  _globals['_ENGINE']._serialized_start=1602
-  _globals['_ENGINE']._serialized_end=1671
+  _globals['_ENGINE']._serialized_start=1619
+  _globals['_ENGINE']._serialized_end=1688
   _globals['_TOKENUSAGE']._serialized_start=107
   _globals['_TOKENUSAGE']._serialized_end=581
   _globals['_TOKENUSAGE_INPUTTOKENSBYMODALITYENTRY']._serialized_start=458
@@ -46,15 +46,15 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_TOKENUSAGE_OUTPUTTOKENSBYMODALITYENTRY']._serialized_start=520
   _globals['_TOKENUSAGE_OUTPUTTOKENSBYMODALITYENTRY']._serialized_end=581
   _globals['_PROVENANCE']._serialized_start=584
-  _globals['_PROVENANCE']._serialized_end=876
-  _globals['_VIDEOMETADATA']._serialized_start=879
-  _globals['_VIDEOMETADATA']._serialized_end=1202
-  _globals['_COMMENT']._serialized_start=1205
-  _globals['_COMMENT']._serialized_end=1345
-  _globals['_TRANSCRIPTCUE']._serialized_start=1347
-  _globals['_TRANSCRIPTCUE']._serialized_end=1458
-  _globals['_TRANSCRIPT']._serialized_start=1460
-  _globals['_TRANSCRIPT']._serialized_end=1532
-  _globals['_BOUNDINGBOX']._serialized_start=1534
-  _globals['_BOUNDINGBOX']._serialized_end=1600
+  _globals['_PROVENANCE']._serialized_end=893
+  _globals['_VIDEOMETADATA']._serialized_start=896
+  _globals['_VIDEOMETADATA']._serialized_end=1219
+  _globals['_COMMENT']._serialized_start=1222
+  _globals['_COMMENT']._serialized_end=1362
+  _globals['_TRANSCRIPTCUE']._serialized_start=1364
+  _globals['_TRANSCRIPTCUE']._serialized_end=1475
+  _globals['_TRANSCRIPT']._serialized_start=1477
+  _globals['_TRANSCRIPT']._serialized_end=1549
+  _globals['_BOUNDINGBOX']._serialized_start=1551
+  _globals['_BOUNDINGBOX']._serialized_end=1617
 # @@protoc_insertion_point(module_scope)

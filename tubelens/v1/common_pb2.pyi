@@ -57,7 +57,7 @@ class TokenUsage(_message.Message):
     def __init__(self, input_tokens: _Optional[int] = ..., output_tokens: _Optional[int] = ..., total_tokens: _Optional[int] = ..., input_tokens_by_modality: _Optional[_Mapping[str, int]] = ..., output_tokens_by_modality: _Optional[_Mapping[str, int]] = ..., thinking_tokens: _Optional[int] = ..., model_calls: _Optional[int] = ..., estimated_cost_usd: _Optional[float] = ..., shared_calls: _Optional[int] = ...) -> None: ...
 
 class Provenance(_message.Message):
-    __slots__ = ("engine", "model", "prompt_version", "token_usage", "cached", "notes", "youtube_quota_units", "transcript_track", "inputs_cached", "computed_at")
+    __slots__ = ("engine", "model", "prompt_version", "token_usage", "cached", "notes", "youtube_quota_units", "transcript_track", "inputs_cached", "computed_at", "partial")
     ENGINE_FIELD_NUMBER: _ClassVar[int]
     MODEL_FIELD_NUMBER: _ClassVar[int]
     PROMPT_VERSION_FIELD_NUMBER: _ClassVar[int]
@@ -68,6 +68,7 @@ class Provenance(_message.Message):
     TRANSCRIPT_TRACK_FIELD_NUMBER: _ClassVar[int]
     INPUTS_CACHED_FIELD_NUMBER: _ClassVar[int]
     COMPUTED_AT_FIELD_NUMBER: _ClassVar[int]
+    PARTIAL_FIELD_NUMBER: _ClassVar[int]
     engine: Engine
     model: str
     prompt_version: str
@@ -78,7 +79,8 @@ class Provenance(_message.Message):
     transcript_track: str
     inputs_cached: bool
     computed_at: _timestamp_pb2.Timestamp
-    def __init__(self, engine: _Optional[_Union[Engine, str]] = ..., model: _Optional[str] = ..., prompt_version: _Optional[str] = ..., token_usage: _Optional[_Union[TokenUsage, _Mapping]] = ..., cached: _Optional[bool] = ..., notes: _Optional[_Iterable[str]] = ..., youtube_quota_units: _Optional[int] = ..., transcript_track: _Optional[str] = ..., inputs_cached: _Optional[bool] = ..., computed_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+    partial: bool
+    def __init__(self, engine: _Optional[_Union[Engine, str]] = ..., model: _Optional[str] = ..., prompt_version: _Optional[str] = ..., token_usage: _Optional[_Union[TokenUsage, _Mapping]] = ..., cached: _Optional[bool] = ..., notes: _Optional[_Iterable[str]] = ..., youtube_quota_units: _Optional[int] = ..., transcript_track: _Optional[str] = ..., inputs_cached: _Optional[bool] = ..., computed_at: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., partial: _Optional[bool] = ...) -> None: ...
 
 class VideoMetadata(_message.Message):
     __slots__ = ("video_id", "title", "channel_title", "channel_id", "description", "duration", "published_at", "default_language", "view_count", "like_count", "comment_count", "tags", "url")

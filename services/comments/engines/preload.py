@@ -2,8 +2,8 @@
 the comments engine's code and the text models load here, so every worker starts warm and shares
 their memory."""
 
+from services.comments.engines.gemini.preparation import screen_with_languages  # noqa: F401
 from services.comments.engines.local.analysis import analyze_comments  # noqa: F401
-from tubelens.gemini.comment_prep import prepare_comments  # noqa: F401
 from tubelens.text import warm_up
 
 warm_up()

@@ -132,3 +132,39 @@ async def test_a_hijacked_answer_is_rejected_not_passed_on(
 
     assert caught.value.reason == "MODEL_OUTPUT_INVALID"
     assert len(fake_gemini.calls(MODEL)) == 2  # retried once, then given up
+
+
+async def test_languages_are_detected_in_the_offloaded_work_not_on_the_loop(
+    fake_gemini: FakeGemini, make_caller, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import services.comments.engines.gemini.preparation as preparation
+
+    fake_gemini.responder = judge_like_a_model
+    offloaded: list[str] = []
+    detected: list[str] = []
+    detect = preparation.detect_language
+
+    def counting(text: str) -> str:
+        detected.append(text)
+        return detect(text)
+
+    async def recording(function, /, *args):
+        offloaded.append(function.__name__)
+        before = len(detected)
+        result = function(*args)
+        offloaded.append(f"{len(detected) - before} detected")
+        return result
+
+    monkeypatch.setattr(preparation, "detect_language", counting)
+    korean = (
+        Comment("k1", "빵이 정말 맛있어요 love it", like_count=4),
+        Comment("k2", "반죽은 몇 시간 두나요?", like_count=2),
+    )
+    engine = GeminiCommentsEngine(make_caller(), recording)
+    analysis, _ = await engine.analyze(CommentsRequest(comments() + korean))
+
+    assert offloaded == ["screen_with_languages", "6 detected"]  # every kept comment, once
+    assert len(detected) == 6  # and never again after the batches came back
+    mix = {share.language: share.comment_count for share in analysis.language_mix}
+    assert mix == {"en": 4, "ko": 2}
+    assert sum(share.share for share in analysis.language_mix) == pytest.approx(1.0)

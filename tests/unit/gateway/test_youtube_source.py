@@ -119,6 +119,8 @@ async def test_failed_comments_are_noted_and_not_cached(fake_youtube, fetcher) -
     assert report.quota_units == 2  # videos.list, and the refused commentThreads.list
     assert any("COMMENTS_DISABLED" in note for note in report.notes)
     assert any("blocks caption requests" in note for note in report.notes)
+    assert report.partial  # another call may get them: a result without them is not kept
+    assert not source.report(["thumbnail"]).partial
     with pytest.raises(FailedPrecondition):
         await fetcher.comments(ID, "relevance", 2000)
     assert len(fake_youtube.calls("/youtube/v3/commentThreads")) == 2

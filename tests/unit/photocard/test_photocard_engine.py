@@ -89,6 +89,17 @@ def test_huge_photos_are_scaled_down_not_refused(astronaut):
     assert any("emoji" in note for note in card.notes)
 
 
+def test_a_small_face_in_a_wide_shot_is_still_found(astronaut):
+    # The quick search looks only for faces over 12% of the short side; this one is ~6%
+    # (the portrait pasted into a 3x larger frame), so the card comes from the full search.
+    wide = Image.new("RGB", (1536, 1536), (128, 128, 128))
+    wide.paste(Image.open(io.BytesIO(astronaut)).convert("RGB"), (512, 512))
+    card = create_card(PhotoCardRequest(photo=jpeg(wide)))
+    assert card.faces_detected == 1
+    assert 0.4 < card.face.x < 0.5 and 0.3 < card.face.y < 0.45
+    assert card.face.width < 0.1
+
+
 def test_a_photo_without_a_face_fails_with_no_face():
     blank = io.BytesIO()
     Image.new("RGB", (400, 400), (240, 240, 240)).save(blank, format="PNG")

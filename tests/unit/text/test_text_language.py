@@ -73,3 +73,17 @@ def test_tokenize_english_drops_stopwords_numbers_links_and_mentions():
 
 def test_tokenize_keeps_language_specific_stopwords_out():
     assert tokenize("Muchas gracias por compartir el pan", "es") == ["compartir", "pan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("абвabc", "ru"),  # equal evidence: the script met first wins
+        ("abcабв", "en"),
+        ("ça va très bien, c'est génial", "fr"),  # diacritics vote with the marker words
+        ("über über schön straße", "de"),
+        ("¿qué tal? ñandú", "es"),
+    ],
+)
+def test_ties_and_diacritics(text, expected):
+    assert detect_language(text) == expected

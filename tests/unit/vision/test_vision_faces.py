@@ -65,3 +65,15 @@ def test_a_blurred_mouth_is_not_called_smiling(astronaut):
     hidden = astronaut.copy()
     hidden[top:bottom, left:right] = cv2.GaussianBlur(astronaut, (0, 0), 12)[top:bottom, left:right]
     assert not is_smiling(hidden, face)
+
+
+def test_a_minimum_face_share_keeps_large_faces_and_skips_small_ones(astronaut):
+    # The photo card searches only faces at least 12% of the short side wide (speed): the
+    # astronaut's ~19% face comes back as the same box, but once the portrait is pasted small
+    # into a larger canvas (face ~5% of the side) it is below the share and not searched for.
+    default, portrait = detect_faces(astronaut), detect_faces(astronaut, min_share=0.12)
+    assert [f.box for f in portrait] == [f.box for f in default]
+    canvas = np.full((1536, 1536, 3), 128, np.uint8)
+    canvas[512:1024, 512:1024] = astronaut
+    assert len(detect_faces(canvas, max_side=1536)) == 1
+    assert detect_faces(canvas, max_side=1536, min_share=0.12) == []

@@ -19,6 +19,7 @@ from services.comments.engines.gemini.coverage import (
     coverage,
     most_telling,
 )
+from services.comments.engines.gemini.preparation import prepare
 from services.comments.engines.gemini.schema import CommentsBatchOut
 from tubelens.domain import Comment, Provenance
 from tubelens.errors import FailedPrecondition, TubeLensError
@@ -30,7 +31,7 @@ from tubelens.gemini import (
     load_prompt,
     usage_of_error,
 )
-from tubelens.gemini.comment_prep import batches, comment_rows, prepare_comments
+from tubelens.gemini.comment_prep import batches, comment_rows
 from tubelens.gemini.concurrency import gather_or_cancel
 from tubelens.workers import Offload, in_thread
 
@@ -41,13 +42,14 @@ DEFAULT_THEMES = 6
 class GeminiCommentsEngine:
     def __init__(self, caller: GeminiCaller, offload: Offload = in_thread) -> None:
         self._caller = caller
-        self._offload = offload  # spam screening and deduplication run in the worker pool
+        # spam screening, deduplication and language detection run in the worker pool
+        self._offload = offload
         self._model = caller.settings.comments_model
 
     async def analyze(self, request: CommentsRequest) -> tuple[CommentsAnalysis, Provenance]:
         settings = self._caller.settings
-        prepared = await self._offload(
-            prepare_comments, request.comments, settings.comment_token_budget
+        prepared, language_of = await prepare(
+            self._offload, request.comments, settings.comment_token_budget
         )
         if not prepared.kept:
             raise FailedPrecondition(
@@ -55,7 +57,7 @@ class GeminiCommentsEngine:
                 reason="NO_COMMENTS",
             )
         max_themes = request.max_themes or DEFAULT_THEMES
-        groups = batches(prepared.kept, settings.comment_batch_tokens)
+        groups = batches(prepared.kept, settings.comment_batch_tokens, prepared.kept_tokens)
         language = language_tag(request.language)
         runs = await gather_or_cancel(
             *(self._judge_or_split(group, language, max_themes) for group in groups)
@@ -90,7 +92,7 @@ class GeminiCommentsEngine:
             questions=merge.refs(question_ids, by_id, sentiment, merge.MAX_QUESTIONS),
             spam_share=len(prepared.spam_ids) / total if total else 0.0,
             spam_comment_ids=prepared.spam_ids,
-            language_mix=merge.language_mix(judged),
+            language_mix=merge.language_mix(language_of[c.text] for c in judged),
             top_comments=merge.refs(sentiment, by_id, sentiment, merge.MAX_TOP_COMMENTS),
             notes=tuple(notes),
             coverage=covered,

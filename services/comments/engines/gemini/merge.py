@@ -14,7 +14,6 @@ from services.comments.domain import (
 )
 from services.comments.engines.gemini.schema import CommentsBatchOut
 from tubelens.domain import Comment
-from tubelens.text.language import detect_language
 
 MAX_QUESTIONS = 10
 MAX_TOP_COMMENTS = 5
@@ -58,6 +57,7 @@ def themes(
 ) -> tuple[Theme, ...]:
     """Themes with the same label (case-insensitive) across batches become one."""
     ids: dict[str, list[str]] = defaultdict(list)
+    members_of: dict[str, set[str]] = defaultdict(set)  # ids[key] as a set: a list scan is O(n)
     keywords: dict[str, list[str]] = defaultdict(list)
     labels: dict[str, str] = {}
     for answer in answers:
@@ -65,7 +65,11 @@ def themes(
             key = theme.label.strip().casefold()
             labels.setdefault(key, theme.label.strip())
             keywords[key].extend(k.strip() for k in theme.keywords if k.strip())
-            ids[key].extend(i for i in theme.comment_ids if i in sentiment and i not in ids[key])
+            members, seen = ids[key], members_of[key]
+            for i in theme.comment_ids:
+                if i in sentiment and i not in seen:
+                    seen.add(i)
+                    members.append(i)
     analysed = len(sentiment) or 1
     merged = []
     for key, members in ids.items():
@@ -97,8 +101,9 @@ def refs(
     )
 
 
-def language_mix(analysed: Iterable[Comment]) -> tuple[LanguageShare, ...]:
-    counts = Counter(detect_language(comment.text) for comment in analysed)
+def language_mix(languages: Iterable[str]) -> tuple[LanguageShare, ...]:
+    """Shares of the analysed comments' languages (detected in the worker pool)."""
+    counts = Counter(languages)
     whole = sum(counts.values()) or 1
     return tuple(
         LanguageShare(language, count / whole, count) for language, count in counts.most_common()

@@ -21,7 +21,13 @@ from services.summary.engines.gemini.schema import CommentSectionOut
 from tubelens.domain import Comment
 from tubelens.errors import TubeLensError
 from tubelens.gemini import GeminiCaller, Usage, data_block, load_prompt, usage_of_error
-from tubelens.gemini.comment_prep import batches, comment_rows, prepare_comments
+from tubelens.gemini.comment_prep import (
+    batches,
+    comment_rows,
+    prepared_from,
+    screen,
+    screening_rows,
+)
 from tubelens.gemini.concurrency import gather_or_cancel
 from tubelens.workers import Offload, in_thread
 
@@ -60,15 +66,16 @@ async def summarize_comment_section(
         return None, Usage(), ()
     settings = caller.settings
     # Only what is sent matters here (the comments task reports spam): screening stops once
-    # the budget is full.
-    prepared = await offload(
-        partial(prepare_comments, screen_all=False),
-        request.comments,
+    # the budget is full. The worker gets plain rows and returns positions (see comment_prep).
+    screened = await offload(
+        partial(screen, screen_all=False),
+        screening_rows(request.comments),
         settings.comment_section_token_budget,
     )
+    prepared = prepared_from(request.comments, screened)
     if not prepared.kept:
         return None, Usage(), ("Every comment was spam or empty; no comment summary.",)
-    groups = batches(prepared.kept, settings.comment_section_part_tokens)
+    groups = batches(prepared.kept, settings.comment_section_part_tokens, prepared.kept_tokens)
     parts: list[_Part] = await gather_or_cancel(
         *(_summarise_part(caller, model, group, language) for group in groups)
     )
