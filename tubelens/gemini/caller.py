@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from tubelens.errors import DeadlineExceeded, ModelOutputInvalid, TubeLensError
 from tubelens.gemini.client import make_client
 from tubelens.gemini.coalesce import Coalescer, request_key
+from tubelens.gemini.concurrency import record_cancelled
 from tubelens.gemini.configs import NO_TOOL_LOOP, structured_config
 from tubelens.gemini.limits import ModelLimits
 from tubelens.gemini.output import (
@@ -242,6 +243,7 @@ class GeminiCaller:
                 "gemini_cancelled", model=model, attempt=tries, calls=usage.calls,
                 request_id=request_id(),
             )  # fmt: skip
+            record_cancelled(usage)  # billed all the same (tubelens.gemini.concurrency)
             raise
         except (genai_errors.APIError, RetryAfterTooLong, *TRANSPORT_ERRORS) as exc:
             error = domain_error(exc, model, s.retry_max_seconds)

@@ -45,6 +45,9 @@ class Coalescer(Generic[T]):
         except asyncio.CancelledError:
             if waiters[0] == 1 and not task.done():
                 task.cancel()
+                # Let it finish unwinding (it bills its tries as it goes) before this waiter's
+                # caller adds up what was spent.
+                await asyncio.wait([task])
             raise
         finally:
             waiters[0] -= 1

@@ -62,6 +62,7 @@ class GeminiPhotoCardEngine:
                     types.Part(text=CHARACTER_PROMPT.render()),
                 ],
             ),
+            usage_of=lambda result: result[1],  # a failure bills the other's finished call too
         )
         try:
             art, art_usage = await self._caller.image(

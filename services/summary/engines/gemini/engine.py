@@ -50,6 +50,7 @@ class GeminiSummaryEngine:
         main, comments = await gather_or_cancel(
             self._main(request, language),
             summarize_comment_section(self._caller, self._model, request, language, self._offload),
+            usage_of=lambda result: result[1],  # both return (..., usage, ...)
         )
         summary, usage, versions, notes = main
         comment_summary, comment_usage, comment_notes = comments
