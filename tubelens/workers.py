@@ -6,7 +6,8 @@ up. So each analysis service runs them in a pool of worker processes, one per co
 
 - admission: at most `workers` jobs run and `workers x queue_per_worker` wait; a job beyond
   that, or one whose wait alone would outlast its call's deadline, is refused at once
-  (ResourceExhausted with a retry delay) instead of queueing only to fail later;
+  (ResourceExhausted with a retry delay) instead of queueing only to fail later, and so is a
+  waiting job once its time left no longer covers a run (tubelens.server.admission);
 - deadline: a job runs at most until its call's deadline (tubelens.deadlines);
 - cancellation: when the call ends early, a waiting job is dropped and a running one is stopped by
   killing its worker, which is replaced at once.

@@ -62,12 +62,6 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
 
 
 @pytest.fixture
-def gateway(stack: Stack) -> Iterator[gateway_pb2_grpc.GatewayServiceStub]:
-    with grpc.insecure_channel(stack.address("gateway")) as channel:
-        yield gateway_pb2_grpc.GatewayServiceStub(channel)
-
-
-@pytest.fixture
 def bundle(tmp_path: Path) -> Path:
     """A bundle of its own, so no other test's results are in the cache for it."""
     return Path(shutil.copytree(SAMPLES / "en-sourdough", tmp_path / "bundle"))
