@@ -88,6 +88,7 @@ class AnalysisStarts:
             self._settings.max_comments,
             request_id,
             self._limits,
+            request.options.comment_labels,
         )
         kind = request.video.WhichOneof("source") or ""
         value = getattr(request.video, kind) if kind else ""
@@ -154,5 +155,5 @@ class AnalysisStarts:
         if identity is None or not self._results.ttl(identity):
             return None
         return await self._results.lookup(
-            identity, plan.tasks, plan.language, plan.max_comments, fresh
+            identity, plan.tasks, plan.language, plan.max_comments, fresh, plan.labels
         )

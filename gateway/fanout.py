@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Awaitable
+from dataclasses import replace
 
 from gateway.clients import Downstream
+from gateway.label_handoff import LabelHandoff, worth_handing_over
 from gateway.result_cache import CachedAnalysis
 from gateway.sources import VideoSource
 from gateway.tasks import TASKS, AnalysisPlan, run_task
+from tubelens import convert
 from tubelens.errors import InvalidInput
 from tubelens.limits import InputLimits
-from tubelens.v1 import gateway_pb2
+from tubelens.v1 import comments_pb2, gateway_pb2
 
 ALL_TASKS = (gateway_pb2.TASK_SUMMARY, gateway_pb2.TASK_COMMENTS, gateway_pb2.TASK_THUMBNAIL)
 
@@ -23,6 +26,7 @@ def plan_analysis(
     default_max_comments: int,
     request_id: str,
     limits: InputLimits | None = None,
+    comment_labels: comments_pb2.CommentLabelsOptions | None = None,
 ) -> AnalysisPlan:
     """Validates what the caller asked for; empty `tasks` means all of them."""
     limits = limits or InputLimits()
@@ -46,11 +50,13 @@ def plan_analysis(
         raise InvalidInput(
             "options.language must be a BCP-47 tag such as 'en' or 'ko'.", reason="INVALID_OPTION"
         )
+    labels = comment_labels or comments_pb2.CommentLabelsOptions()
     return AnalysisPlan(
         tasks=tuple(dict.fromkeys(tasks or ALL_TASKS)),
         language=language,
         max_comments=max_comments or min(default_max_comments, limits.comments),
         request_id=request_id,
+        labels=convert.comment_labels_page(labels, "options.comment_labels"),
     )
 
 
@@ -69,10 +75,13 @@ async def run_tasks(
     for task in plan.tasks:
         if task in hits:
             yield hits[task]
+    computed = [task for task in plan.tasks if task not in hits]
+    both = gateway_pb2.TASK_SUMMARY in computed and gateway_pb2.TASK_COMMENTS in computed
+    if both and worth_handing_over():
+        plan = replace(plan, handoff=LabelHandoff())  # each comment read once (label_handoff)
     running = [
         asyncio.create_task(_computed(task, source, plan, downstream, deadline, cached))
-        for task in plan.tasks
-        if task not in hits
+        for task in computed
     ]
     try:
         for finished in asyncio.as_completed(running):
@@ -96,4 +105,10 @@ async def _computed(
     def run() -> Awaitable[gateway_pb2.TaskResult]:
         return run_task(task, source, plan, downstream, deadline)
 
-    return await (cached.compute(task, run, deadline) if cached is not None else run())
+    try:
+        return await (cached.compute(task, run, deadline) if cached is not None else run())
+    finally:
+        # The summary never waits on a comments task that failed, timed out or whose answer
+        # came from an identical call in flight (its own request was never sent).
+        if task == gateway_pb2.TASK_COMMENTS and plan.handoff is not None:
+            plan.handoff.settle(None)

@@ -49,6 +49,7 @@ class ResultCache:
         language: str,
         max_comments: int,
         fresh: bool = False,
+        labels: tuple[int, int] | None = None,
     ) -> CachedAnalysis:
         """What the store holds for these tasks of these inputs (no results when `fresh`)."""
         started, namespace = time.perf_counter(), self.settings.namespace
@@ -58,7 +59,9 @@ class ResultCache:
             + [keys.video_key(namespace, identity)]
         )
         engines = {task: (raw or b"").decode() for task, raw in zip(tasks, found, strict=False)}
-        analysis = CachedAnalysis(self, identity, language, max_comments, engines, found[-1])
+        analysis = CachedAnalysis(
+            self, identity, language, max_comments, engines, found[-1], labels=labels
+        )
         known = [task for task in tasks if engines[task] and not fresh]
         stored = await self.store.get_many([analysis.key(task) for task in known])
         for task, raw in zip(known, stored, strict=True):
@@ -85,12 +88,13 @@ class CachedAnalysis:
     engines: dict[int, str]  # task -> fingerprint of its service's last answer ("" unknown)
     video: bytes | None  # the video's metadata (VideoMetadata), when stored
     hits: dict[int, TaskResult] = field(default_factory=dict)
+    labels: tuple[int, int] | None = None  # the page of per-comment labels asked for
 
     def key(self, task: int, engine: str | None = None) -> str:
         engine = self.engines[task] if engine is None else engine
         namespace = self.cache.settings.namespace
         return keys.result_key(
-            namespace, self.identity, task, self.language, self.max_comments, engine
+            namespace, self.identity, task, self.language, self.max_comments, engine, self.labels
         )
 
     async def compute(

@@ -74,11 +74,16 @@ def result_key(
     language: str,
     max_comments: int,
     engine: str,
+    labels: tuple[int, int] | None = None,
 ) -> str:
     """The key of one task's result. `language` is the one asked for (empty: the video's own,
-    which the identity covers)."""
+    which the identity covers). `labels` is the page of per-comment labels asked for: it shapes
+    the comments result only, and keys without it stay what they were before labels existed."""
     parts = [namespace, identity.kind, identity.content, gateway_pb2.Task.Name(task)]
-    return f"{PREFIX}result:{_digest([*parts, language, max_comments, engine])}"
+    parts += [language, max_comments, engine]
+    if labels is not None and task == gateway_pb2.TASK_COMMENTS:
+        parts.append(["comment_labels", *labels])
+    return f"{PREFIX}result:{_digest(parts)}"
 
 
 def video_key(namespace: str, identity: InputIdentity) -> str:

@@ -8,6 +8,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from gateway.label_handoff import LabelHandoff, labels_to_ask
 from gateway.sources import VideoSource
 from tubelens import convert
 from tubelens.domain import Comment
@@ -26,6 +27,9 @@ class AnalysisPlan:
     deadline: float = math.inf  # on the event loop's clock; bounds the video scan
     # Inputs converted once and shared by the tasks of this analysis (see comment_protos).
     converted: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    labels: tuple[int, int] | None = None  # (offset, limit) of the labels asked for; None: none
+    # Set when this call computes both the comments and the summary task (gateway.label_handoff).
+    handoff: LabelHandoff | None = field(default=None, compare=False, repr=False)
 
 
 async def summary_request(source: VideoSource, plan: AnalysisPlan) -> Any:
@@ -37,6 +41,9 @@ async def summary_request(source: VideoSource, plan: AnalysisPlan) -> Any:
         language=plan.language,
         comments=comment_protos(comments, plan),
     )
+    labels = await plan.handoff.labels() if plan.handoff is not None and comments else None
+    if labels is not None and len(labels) == len(request.comments):
+        request.comment_labels.extend(labels)
     if transcript is not None:
         request.transcript.CopyFrom(convert.transcript_to_proto(transcript))
     if digest is not None:
@@ -57,11 +64,14 @@ async def comments_request(source: VideoSource, plan: AnalysisPlan) -> Any:
     comments = await source.comments()
     if not comments:
         raise FailedPrecondition("The video has no comments to analyse.", reason="NO_COMMENTS")
-    return comments_pb2.AnalyzeCommentsRequest(
-        video=convert.metadata_to_proto(source.metadata),
-        language=plan.language,
-        comments=comment_protos(comments, plan),
+    protos = comment_protos(comments, plan)
+    request = comments_pb2.AnalyzeCommentsRequest(
+        video=convert.metadata_to_proto(source.metadata), language=plan.language, comments=protos
     )
+    labels = labels_to_ask(plan.labels, plan.handoff, len(protos))
+    if labels is not None:
+        request.labels.CopyFrom(labels)
+    return request
 
 
 async def thumbnail_request(source: VideoSource, plan: AnalysisPlan) -> Any:

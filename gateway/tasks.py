@@ -16,6 +16,7 @@ import grpc
 
 from gateway.clients import Downstream
 from gateway.inputs import InputReport
+from gateway.label_handoff import hand_over, note_engine
 from gateway.sources import VideoSource
 from gateway.task_requests import (
     AnalysisPlan,
@@ -47,6 +48,8 @@ class _TaskSpec:
     build: Callable[[VideoSource, AnalysisPlan], Awaitable[Any]]
     method: Callable[[Downstream], Any]
     parts: tuple[str, ...]  # the source's parts (inputs.PARTS) the request is built from
+    # What the gateway does with the service's result before the caller sees it.
+    adjust: Callable[[Any, AnalysisPlan], None] = lambda result, plan: None
 
 
 TASKS: dict[int, _TaskSpec] = {
@@ -63,6 +66,7 @@ TASKS: dict[int, _TaskSpec] = {
         comments_request,
         lambda d: d.comments.AnalyzeComments,
         ("comments",),
+        lambda result, plan: hand_over(result, plan.labels, plan.handoff),
     ),
     gateway_pb2.TASK_THUMBNAIL: _TaskSpec(
         "thumbnail",
@@ -91,6 +95,8 @@ async def run_task(
                 timeout=max(deadline - loop.time(), 0.001),
                 metadata=((REQUEST_ID_HEADER, plan.request_id),),
             )
+        note_engine(spec.service, response.provenance.engine)
+        spec.adjust(response.result, plan)
         getattr(result, spec.result_field).CopyFrom(response.result)
         result.provenance.CopyFrom(response.provenance)
         _add_input_report(result.provenance, source.report(spec.parts))

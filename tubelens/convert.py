@@ -8,9 +8,36 @@ from datetime import UTC, datetime
 from google.protobuf import duration_pb2, timestamp_pb2
 
 from tubelens.domain import Box, Comment, Provenance, Transcript, TranscriptCue, VideoMetadata
-from tubelens.v1 import common_pb2
+from tubelens.errors import InvalidInput
+from tubelens.v1 import comments_pb2, common_pb2
 
 _ENGINES = {"local": common_pb2.ENGINE_LOCAL, "gemini": common_pb2.ENGINE_GEMINI}
+DEFAULT_COMMENT_LABELS = 10_000  # labels in one response when the caller sets no limit
+# 56-101 bytes a label, measured (a YouTube reply id is 49 characters, spam adds its reasons):
+# 100,000 make 6-10 MB, well within the default 32 MB message size (TUBELENS_MAX_MESSAGE_MB).
+MAX_COMMENT_LABELS = 100_000
+
+
+def comment_labels_page(
+    message: comments_pb2.CommentLabelsOptions, name: str
+) -> tuple[int, int] | None:
+    """(offset, limit) of the per-comment labels asked for, None when none are. Shared by the
+    gateway and the comments service so both refuse the same options; `name` is the field's
+    path in the caller's request, for the message."""
+    if message.offset < 0 or message.limit < 0:
+        raise InvalidInput(
+            f"{name}.offset and {name}.limit cannot be negative.", reason="INVALID_OPTION"
+        )
+    if message.limit > MAX_COMMENT_LABELS:
+        raise InvalidInput(
+            f"{name}.limit is {message.limit:,}; at most {MAX_COMMENT_LABELS:,} labels are "
+            f"returned at once: ask for the rest with {name}.offset.",
+            reason="INVALID_OPTION",
+            metadata={"limit": str(MAX_COMMENT_LABELS)},
+        )
+    if not message.include:
+        return None
+    return message.offset, message.limit or DEFAULT_COMMENT_LABELS
 
 
 def duration(seconds: float) -> duration_pb2.Duration:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from tubelens.domain import Comment, VideoMetadata
+
+if TYPE_CHECKING:  # services.comments.labels imports Sentiment from here
+    from services.comments.labels import LabelsPage, LabelsWanted
 
 
 class Sentiment(StrEnum):
@@ -29,6 +33,7 @@ class CommentsRequest:
     video: VideoMetadata | None = None
     language: str = ""  # language of labels the analysis writes; empty means English
     max_themes: int = 0  # 0: the engine's default
+    labels: LabelsWanted | None = None  # the page of per-comment labels asked for; None: none
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,3 +128,4 @@ class CommentsAnalysis:
     sentiment_over_time: tuple[SentimentPeriod, ...] = ()  # oldest first
     disagreements: tuple[Disagreement, ...] = ()
     coverage: CommentsCoverage | None = None  # set by engines that send comments in batches
+    labels_page: LabelsPage | None = None  # set when the request asked for labels

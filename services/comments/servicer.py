@@ -9,20 +9,15 @@ from services.comments.domain import (
     CommentsAnalysis,
     CommentsCoverage,
     CommentsRequest,
-    Sentiment,
     SentimentShares,
 )
 from services.comments.engines import CommentsEngine
+from services.comments.label_protos import SENTIMENTS, add_labels_page, labels_wanted_from_proto
 from tubelens import convert
 from tubelens.limits import InputLimits
 from tubelens.v1 import comments_pb2, comments_pb2_grpc
 
 SERVICE_NAME = comments_pb2.DESCRIPTOR.services_by_name["CommentsService"].full_name
-_SENTIMENTS = {
-    Sentiment.POSITIVE: comments_pb2.SENTIMENT_POSITIVE,
-    Sentiment.NEUTRAL: comments_pb2.SENTIMENT_NEUTRAL,
-    Sentiment.NEGATIVE: comments_pb2.SENTIMENT_NEGATIVE,
-}
 
 
 class CommentsServicer(comments_pb2_grpc.CommentsServiceServicer):
@@ -48,6 +43,7 @@ def request_from_proto(message: comments_pb2.AnalyzeCommentsRequest) -> Comments
         video=convert.metadata_from_proto(message.video) if message.HasField("video") else None,
         language=message.language,
         max_themes=message.max_themes,
+        labels=labels_wanted_from_proto(message),
     )
 
 
@@ -55,6 +51,8 @@ def analysis_to_proto(analysis: CommentsAnalysis) -> comments_pb2.CommentsResult
     result = _result_to_proto(analysis)
     if analysis.coverage is not None:
         result.coverage.CopyFrom(coverage_to_proto(analysis.coverage))
+    if analysis.labels_page is not None:
+        add_labels_page(result, analysis.labels_page)
     return result
 
 
@@ -136,5 +134,5 @@ def _ref(ref: CommentRef) -> comments_pb2.CommentRef:
         author=ref.author,
         text=ref.text,
         like_count=ref.like_count,
-        sentiment=_SENTIMENTS[ref.sentiment],
+        sentiment=SENTIMENTS[ref.sentiment],
     )

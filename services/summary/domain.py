@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from tubelens.domain import Comment, Transcript, VideoMetadata
+from tubelens.text.labels import TextLabels
 from tubelens.vision.video_types import KeyFrame, Shot, VideoDigest
 
 
@@ -29,6 +30,8 @@ class SummaryRequest:
     comments: tuple[Comment, ...] = ()
     language: str = ""  # empty: the transcript's (or video's) language
     video_digest: VideoDigest | None = None  # shots and stills of the video file, if scanned
+    # One label per comment, read by the comments analysis of the same call; empty: read here.
+    comment_labels: tuple[TextLabels, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

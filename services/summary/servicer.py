@@ -6,6 +6,7 @@ import grpc
 
 from services.summary.domain import ChapterOrigin, Summary, SummaryRequest, SummarySource
 from services.summary.engines import SummaryEngine
+from services.summary.label_protos import comment_labels_from_proto
 from tubelens import convert
 from tubelens.errors import InvalidInput
 from tubelens.limits import InputLimits
@@ -58,6 +59,7 @@ def request_from_proto(message: summary_pb2.SummarizeRequest) -> SummaryRequest:
         video_digest=digest_from_proto(message.video_digest)
         if message.HasField("video_digest")
         else None,
+        comment_labels=comment_labels_from_proto(message.comment_labels, message.comments),
     )
 
 

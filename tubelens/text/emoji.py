@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from tubelens.text._data import tsv_pairs
 
@@ -24,7 +24,7 @@ class EmojiSignals:
 
 
 @cache
-def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+def _patterns() -> tuple[tuple[str, re.Pattern[str], str], ...]:
     patterns = []
     for symbol, value in sorted(tsv_pairs("emoji_sentiment.tsv"), key=lambda row: -len(row[0])):
         # A run of one symbol is one signal; ASCII emoticons must stand apart from words
@@ -32,15 +32,20 @@ def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
         run = f"(?:{re.escape(symbol)})+"
         if symbol.isascii():
             run = rf"(?<![\w:;=^<>-]){run}(?![\w])"
-        patterns.append((re.compile(run), value))
+        patterns.append((symbol, re.compile(run), value))
     return tuple(patterns)
 
 
+# The English lexicon reads a batch's texts before the features do (labels.py reads 2,048 at
+# a time): a cache that large computes each text's signals once.
+@lru_cache(maxsize=4096)
 def emoji_signals(text: str) -> EmojiSignals:
     """Valence of the emoji and emoticons in the text (links ignored)."""
     remaining = _URL.sub(" ", text).translate(_VARIATION_SELECTORS)
     valence, tears = 0.0, 0
-    for pattern, value in _patterns():
+    for symbol, pattern, value in _patterns():
+        if symbol not in remaining:
+            continue  # every match holds the symbol; `in` is far cheaper than a search
         hits = len(pattern.findall(remaining))
         if not hits:
             continue

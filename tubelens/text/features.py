@@ -18,7 +18,7 @@ import zlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 
@@ -92,46 +92,83 @@ def _english_words(text: str) -> list[str]:
     return words
 
 
-def _cross_grams(lowered: str, low: int, high: int) -> Iterable[str]:
+def _cross_grams(lowered: str, low: int, high: int) -> list[str]:
     """Character n-grams that contain a space: the pieces of one phrase split by spacing."""
     joined = " ".join(lowered.split())
+    if " " not in joined:
+        return []
+    # A gram holds a space inside it (not at an end, where strip() would drop it) when the
+    # first space after its start lies within size - 2 places: one lookup per gram instead of
+    # cutting and stripping every gram.
+    length = len(joined)
+    next_space, following = [0] * length, length
+    for position in range(length - 1, -1, -1):
+        next_space[position] = following
+        if joined[position] == " ":
+            following = position
+    grams: list[str] = []
     for size in range(low, high + 1):
-        for start in range(len(joined) - size + 1):
-            gram = joined[start : start + size]
-            if " " in gram.strip():
-                yield "x:" + gram
+        reach = size - 2
+        grams.extend(
+            "x:" + joined[start : start + size]
+            for start in range(length - size + 1)
+            if next_space[start] - start <= reach
+        )
+    return grams
 
 
-def feature_names(text: str, features: FeatureSet = FeatureSet()) -> Counter[str]:
-    """The named features of one text (before hashing), with their counts."""
-    names: Counter[str] = Counter()
+@lru_cache(maxsize=1 << 14)  # words recur across comments: their n-grams are built once
+def _word_names(word: str, char_words: bool, low: int, high: int) -> tuple[str, ...]:
+    names = ["w:" + word] if char_words else []
+    if high:
+        names.extend(_char_grams(word, low, high))
+    return tuple(names)
+
+
+def morpheme_text(text: str) -> str:
+    """What kiwipiepy reads for the morpheme features (links as "url", runs cut to two)."""
+    return _REPEATS.sub(r"\1\1", _URL.sub(" url ", text))
+
+
+def feature_list(
+    text: str, features: FeatureSet = FeatureSet(), morphemes: list[str] | None = None
+) -> list[str]:
+    """The named features of one text (before hashing), each as often as it occurs.
+
+    `morphemes`: tagged_morphemes(morpheme_text(text)) when the caller analysed many texts
+    at once (labels.py); read here otherwise.
+    """
+    names: list[str] = []
     cleaned = _URL.sub(" url ", text)
     lowered = _REPEATS.sub(r"\1\1", cleaned.lower())
     for word in _WORD.findall(lowered):
-        if features.char_words:
-            names["w:" + word] += 1
-        if features.char_range[1]:
-            names.update(_char_grams(word, *features.char_range))
+        names.extend(_word_names(word, features.char_words, *features.char_range))
     if features.cross_range[1]:
-        names.update(_cross_grams(lowered, *features.cross_range))
+        names.extend(_cross_grams(lowered, *features.cross_range))
     if features.morphemes:
-        morphemes = tagged_morphemes(_REPEATS.sub(r"\1\1", cleaned))
-        names.update("k:" + morpheme for morpheme in morphemes)
-        names.update(f"kb:{a} {b}" for a, b in itertools.pairwise(morphemes))
+        if morphemes is None:
+            morphemes = tagged_morphemes(_REPEATS.sub(r"\1\1", cleaned))
+        names.extend("k:" + morpheme for morpheme in morphemes)
+        names.extend(f"kb:{a} {b}" for a, b in itertools.pairwise(morphemes))
     words = _english_words(cleaned)
-    names.update("n:" + word for word in words if word.startswith("NOT_"))
-    names.update(f"b:{a} {b}" for a, b in itertools.pairwise(words))
-    for name, pattern in _MARKERS:
-        if pattern.search(cleaned):
-            names["m:" + name] += 1
+    names.extend("n:" + word for word in words if word.startswith("NOT_"))
+    names.extend(f"b:{a} {b}" for a, b in itertools.pairwise(words))
+    names.extend("m:" + name for name, pattern in _MARKERS if pattern.search(cleaned))
     signals = emoji_signals(text)
     if signals.valence > 0:
-        names["m:emoji+"] += 1
+        names.append("m:emoji+")
     elif signals.valence < 0:
-        names["m:emoji-"] += 1
+        names.append("m:emoji-")
     if signals.tears:
-        names["m:tears"] += 1
+        names.append("m:tears")
     return names
+
+
+def feature_names(
+    text: str, features: FeatureSet = FeatureSet(), morphemes: list[str] | None = None
+) -> Counter[str]:
+    """The named features of one text (before hashing), with their counts."""
+    return Counter(feature_list(text, features, morphemes))
 
 
 @cache
@@ -140,12 +177,28 @@ def extra_indexes(keys: tuple[str, ...]) -> np.ndarray:
     return np.array([_bucket("x:" + key) for key in keys], dtype=np.int64)
 
 
+# Feature name -> column. Names recur across comments (n-grams, markers), and CRC-32 of each
+# was a fifth of the cost of a row; the dict is emptied when full, so it stays bounded.
+_BUCKETS: dict[str, int] = {}
+_BUCKETS_MAX = 1 << 17  # about 15 MB of names
+
+
+def columns_of(names: list[str]) -> list[int]:
+    """The hashed column of each feature name."""
+    found = list(map(_BUCKETS.get, names))
+    if None in found:
+        if len(_BUCKETS) > _BUCKETS_MAX:
+            _BUCKETS.clear()
+        # Only the missing positions are visited in Python (found by numpy).
+        for position in np.flatnonzero(np.equal(np.array(found, dtype=object), None)).tolist():
+            found[position] = _BUCKETS[names[position]] = _bucket(names[position])
+    return found  # type: ignore[return-value]
+
+
 def hashed_counts(names: Counter[str]) -> tuple[np.ndarray, np.ndarray]:
     """(column indexes, 1 + log count) of one text's features; colliding names add up."""
     merged: dict[int, float] = {}
-    mask = DIMENSIONS - 1
-    for name, count in names.items():
-        index = zlib.crc32(name.encode("utf-8")) & mask
+    for index, count in zip(columns_of(list(names)), names.values(), strict=True):
         merged[index] = merged.get(index, 0.0) + 1.0 + math.log(count)
     indexes = np.fromiter(merged.keys(), dtype=np.int64, count=len(merged))
     values = np.fromiter(merged.values(), dtype=np.float64, count=len(merged))

@@ -9,13 +9,18 @@ is_question, is_request, detect_language), which stay for single texts.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
+from tubelens.text.features import morpheme_text
+from tubelens.text.label_models import sentiment_and_toxicity
 from tubelens.text.language import detect_language
+from tubelens.text.morphology import analyse_many
 from tubelens.text.questions import is_question
 from tubelens.text.requests import is_request
 from tubelens.text.sentiment import Polarity, read_sentiment
 from tubelens.text.spam import spam_reasons
+from tubelens.text.tokens import analyse_ahead
 from tubelens.text.toxicity import Toxicity, classify_toxicity
 
 
@@ -49,13 +54,52 @@ def label_text(text: str) -> TextLabels:
     )
 
 
-def label_texts(texts: Sequence[str]) -> list[TextLabels]:
-    """The labels of every text, in order (identical texts are read once)."""
-    seen: dict[str, TextLabels] = {}
+def label_texts(texts: Sequence[str], *, for_themes: bool = False) -> list[TextLabels]:
+    """The labels of every text, in order (identical texts are read once).
+
+    Texts are read in chunks: the model rows and morphemes of one chunk at a time are held.
+    `for_themes`: also analyse the texts' Korean content morphemes for a following
+    tokens.tokenize_many(morphemes=True) (the comments' themes), on the core this thread
+    leaves idle.
+    """
+    unique = list(dict.fromkeys(texts))
+    found: dict[str, TextLabels] = {}
+    with ThreadPoolExecutor(1, thread_name_prefix="kiwi") as analyser:
+        for start in range(0, len(unique), CHUNK):
+            chunk = unique[start : start + CHUNK]
+            found.update(zip(chunk, _label_chunk(chunk, analyser), strict=True))
+            if for_themes:
+                analyser.submit(analyse_ahead, chunk)
+    return [found[text] for text in texts]
+
+
+# Texts labelled together: large enough that numpy and kiwipiepy's threads pay off, small
+# enough that a chunk's sparse rows and morphemes stay a few megabytes.
+CHUNK = 2048
+
+
+def _label_chunk(texts: list[str], analyser: ThreadPoolExecutor) -> list[TextLabels]:
+    languages = [detect_language(text) for text in texts]
+    korean = [text for text, language in zip(texts, languages, strict=True) if language == "ko"]
+    english = [text for text, language in zip(texts, languages, strict=True) if language == "en"]
+    # kiwipiepy reads the Korean texts in its own threads (no GIL) while this one reads the rest.
+    analysis = analyser.submit(analyse_many, [morpheme_text(text) for text in korean])
+    rules = [
+        (tuple(spam_reasons(text)), is_question(text, language), is_request(text, language))
+        for text, language in zip(texts, languages, strict=True)
+    ]
+    readings = dict(zip(english, sentiment_and_toxicity(english, "en"), strict=True))
+    readings.update(
+        zip(korean, sentiment_and_toxicity(korean, "ko", analysis.result()), strict=True)
+    )
     labels: list[TextLabels] = []
-    for text in texts:
-        found = seen.get(text)
-        if found is None:
-            found = seen[text] = label_text(text)
-        labels.append(found)
+    for text, language, (spam, question, request) in zip(texts, languages, rules, strict=True):
+        reading = readings.get(text)
+        if reading is None:  # other languages: emoji only, no model
+            score, polarity = read_sentiment(text, language)
+            toxicity = classify_toxicity(text, language)
+        else:
+            score, polarity, model_toxicity = reading
+            toxicity = model_toxicity or classify_toxicity(text, language)
+        labels.append(TextLabels(language, polarity, score, toxicity, spam, question, request))
     return labels

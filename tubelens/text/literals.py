@@ -21,44 +21,51 @@ _REPEATS = tuple(
 def required_literals(pattern: str) -> frozenset[str] | None:
     """Strings one of which every match of `pattern` contains; None when the pattern has no
     such set (or is case-insensitive, where a literal stands for several spellings)."""
+    options = literal_options(pattern)
+    return max(options, key=rank) if options else None
+
+
+def literal_options(pattern: str) -> list[frozenset[str]]:
+    """Every such set found in `pattern` (each alone suffices): a caller screening many
+    patterns can pick sets they share."""
     parsed = _parser.parse(pattern)
     if parsed.state.flags & re.IGNORECASE:
-        return None
-    return _of_sequence(list(parsed))
+        return []
+    return _options(list(parsed))
 
 
-def _of_sequence(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
-    """The most selective required set among the items matched one after another."""
-    best: frozenset[str] | None = None
+def _options(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
+    """The required sets among the items matched one after another."""
+    found: list[frozenset[str]] = []
     run: list[str] = []
-
-    def consider(candidate: frozenset[str] | None) -> None:
-        nonlocal best
-        if candidate and (best is None or _rank(candidate) > _rank(best)):
-            best = candidate
-
     for op, value in items:
         if op is sre.LITERAL:
             run.append(chr(value))  # consecutive literals match consecutive characters
             continue
         if run:
-            consider(frozenset({"".join(run)}))
+            found.append(frozenset({"".join(run)}))
             run = []
         if op is sre.SUBPATTERN:
             _, add_flags, del_flags, inner = value
             if not add_flags and not del_flags:
-                consider(_of_sequence(list(inner)))
+                found += _options(list(inner))
         elif op is sre.BRANCH:
-            options = [_of_sequence(list(branch)) for branch in value[1]]
+            options = [_best(list(branch)) for branch in value[1]]
             if all(options):
-                consider(frozenset().union(*options))  # type: ignore[arg-type]
+                found.append(frozenset().union(*options))  # type: ignore[arg-type]
         elif op in _REPEATS and value[0] >= 1:  # matched at least once
-            consider(_of_sequence(list(value[2])))
+            found += _options(list(value[2]))
     if run:
-        consider(frozenset({"".join(run)}))
-    return best
+        found.append(frozenset({"".join(run)}))
+    return [option for option in found if option]
 
 
-def _rank(needles: frozenset[str]) -> tuple[int, int]:
+def _best(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    options = _options(items)
+    return max(options, key=rank) if options else None
+
+
+def rank(needles: frozenset[str]) -> tuple[int, int]:
+    """How selective a set of literals is, higher better."""
     # Longer needles are rarer in ordinary text; fewer of them are cheaper to look for.
     return min(map(len, needles)), -len(needles)

@@ -8,6 +8,8 @@ The analyser is loaded once per process (about a second, and its model's memory)
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from kiwipiepy import Kiwi, Token
@@ -20,7 +22,26 @@ _LIGHT_STEMS = frozenset({"하", "되", "있", "없", "같", "보", "주", "싶"
 
 @cache
 def _kiwi() -> Kiwi:
-    return Kiwi(num_workers=-1)  # -1: no worker threads, analyse in the calling thread
+    # One text is analysed in the calling thread; a list (analyse_many) by worker threads
+    # that release the GIL. One instance serves both: the model's memory is paid once.
+    _made_in.append(os.getpid())
+    return Kiwi(num_workers=min(os.cpu_count() or 1, 4))
+
+
+_made_in: list[int] = []  # the process that built the analyser (and owns its threads)
+
+
+def analyse_many(texts: Sequence[str]) -> list[tuple[Token, ...]]:
+    """The tokens of every text, in order: the same as one text at a time, in parallel.
+
+    Kiwi's worker threads do not survive a fork: a worker forked after the fork server loaded
+    the model (to share its 530 MB) would wait forever on a batch, so a forked process
+    analyses one text at a time (a second model per worker would cost its memory again).
+    """
+    kiwi = _kiwi()
+    if len(texts) < 2 or _made_in[0] != os.getpid():
+        return [_analysed(text) for text in texts]
+    return [tuple(tokens) for tokens in kiwi.tokenize(list(texts))]
 
 
 # The sentiment model, the toxicity model and the themes all ask about the same comment.
@@ -30,14 +51,15 @@ def _analysed(text: str) -> tuple[Token, ...]:
 
 
 def korean_content_morphemes(
-    text: str, stopwords: frozenset[str] = frozenset()
+    text: str, stopwords: frozenset[str] = frozenset(), tokens: Sequence[Token] | None = None
 ) -> list[tuple[int, str]]:
     """(offset in text, morpheme) of the nouns and dictionary-form predicates, in order.
 
-    `stopwords` holds nouns and bare predicate stems ("좋", "나오") to leave out.
+    `stopwords` holds nouns and bare predicate stems ("좋", "나오") to leave out; `tokens`
+    is the text's analysis when the caller has it (analyse_many).
     """
     morphemes: list[tuple[int, str]] = []
-    for token in _analysed(text):
+    for token in _analysed(text) if tokens is None else tokens:
         if not any("\uac00" <= char <= "\ud7a3" for char in token.form):
             continue  # Latin words, numbers and symbols are the caller's to read
         if token.form in stopwords:
@@ -49,9 +71,11 @@ def korean_content_morphemes(
     return morphemes
 
 
-def tagged_morphemes(text: str) -> list[str]:
+def tagged_morphemes(text: str, tokens: Sequence[Token] | None = None) -> list[str]:
     """Every morpheme as "form/tag" (tag cut to two letters: VV-R and VV read alike).
 
     Model features: negation (안/MAG, 못/MAG, 않/VX) and endings survive any spacing.
     """
-    return [f"{token.form}/{token.tag[:2]}" for token in _analysed(text)]
+    return [
+        f"{token.form}/{token.tag[:2]}" for token in (_analysed(text) if tokens is None else tokens)
+    ]

@@ -130,7 +130,7 @@ def _asks(sentence: str, language: str) -> bool:
 
 def _worded_sentences(text: str) -> list[str]:
     # "???" alone is bewilderment, not something to answer
-    return [s for s in _SENTENCE.findall(text) if any(char.isalpha() for char in s)]
+    return [s for s in _SENTENCE.findall(text) if any(map(str.isalpha, s))]
 
 
 def is_question(text: str, language: str | None = None) -> bool:

@@ -25,39 +25,47 @@ _sym_db = _symbol_database.Default()
 from tubelens.v1 import common_pb2 as tubelens_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1atubelens/v1/comments.proto\x12\x0btubelens.v1\x1a\x18tubelens/v1/common.proto\"\x91\x01\n\x16\x41nalyzeCommentsRequest\x12)\n\x05video\x18\x01 \x01(\x0b\x32\x1a.tubelens.v1.VideoMetadata\x12&\n\x08\x63omments\x18\x02 \x03(\x0b\x32\x14.tubelens.v1.Comment\x12\x10\n\x08language\x18\x03 \x01(\t\x12\x12\n\nmax_themes\x18\x04 \x01(\x05\"s\n\x17\x41nalyzeCommentsResponse\x12+\n\x06result\x18\x01 \x01(\x0b\x32\x1b.tubelens.v1.CommentsResult\x12+\n\nprovenance\x18\x02 \x01(\x0b\x32\x17.tubelens.v1.Provenance\"L\n\x15SentimentDistribution\x12\x10\n\x08positive\x18\x01 \x01(\x01\x12\x0f\n\x07neutral\x18\x02 \x01(\x01\x12\x10\n\x08negative\x18\x03 \x01(\x01\"}\n\nCommentRef\x12\x12\n\ncomment_id\x18\x01 \x01(\t\x12\x0e\n\x06\x61uthor\x18\x02 \x01(\t\x12\x0c\n\x04text\x18\x03 \x01(\t\x12\x12\n\nlike_count\x18\x04 \x01(\x03\x12)\n\tsentiment\x18\x05 \x01(\x0e\x32\x16.tubelens.v1.Sentiment\"\xa9\x01\n\x05Theme\x12\r\n\x05label\x18\x01 \x01(\t\x12\x10\n\x08keywords\x18\x02 \x03(\t\x12\r\n\x05share\x18\x03 \x01(\x01\x12\x35\n\tsentiment\x18\x04 \x01(\x0b\x32\".tubelens.v1.SentimentDistribution\x12\"\n\x1arepresentative_comment_ids\x18\x05 \x03(\t\x12\x15\n\rcomment_count\x18\x06 \x01(\x05\"G\n\rLanguageShare\x12\x10\n\x08language\x18\x01 \x01(\t\x12\r\n\x05share\x18\x02 \x01(\x01\x12\x15\n\rcomment_count\x18\x03 \x01(\x05\"R\n\x0eToxicityShares\x12\x12\n\nhate_share\x18\x01 \x01(\x01\x12\x17\n\x0foffensive_share\x18\x02 \x01(\x01\x12\x13\n\x0b\x63omment_ids\x18\x03 \x03(\t\"\x87\x01\n\x0fSentimentPeriod\x12\x13\n\x0bstart_hours\x18\x01 \x01(\x01\x12\x11\n\tend_hours\x18\x02 \x01(\x01\x12\x15\n\rcomment_count\x18\x03 \x01(\x05\x12\x35\n\tsentiment\x18\x04 \x01(\x0b\x32\".tubelens.v1.SentimentDistribution\"o\n\x0c\x44isagreement\x12\'\n\x06parent\x18\x01 \x01(\x0b\x32\x17.tubelens.v1.CommentRef\x12&\n\x05reply\x18\x02 \x01(\x0b\x32\x17.tubelens.v1.CommentRef\x12\x0e\n\x06reason\x18\x03 \x01(\t\"\x96\x05\n\x0e\x43ommentsResult\x12\x16\n\x0etotal_comments\x18\x01 \x01(\x05\x12\x19\n\x11\x61nalyzed_comments\x18\x02 \x01(\x05\x12\x35\n\tsentiment\x18\x03 \x01(\x0b\x32\".tubelens.v1.SentimentDistribution\x12\x43\n\x17like_weighted_sentiment\x18\x04 \x01(\x0b\x32\".tubelens.v1.SentimentDistribution\x12\"\n\x06themes\x18\x05 \x03(\x0b\x32\x12.tubelens.v1.Theme\x12*\n\tquestions\x18\x06 \x03(\x0b\x32\x17.tubelens.v1.CommentRef\x12\x12\n\nspam_share\x18\x07 \x01(\x01\x12\x18\n\x10spam_comment_ids\x18\x08 \x03(\t\x12\x30\n\x0clanguage_mix\x18\t \x03(\x0b\x32\x1a.tubelens.v1.LanguageShare\x12-\n\x0ctop_comments\x18\n \x03(\x0b\x32\x17.tubelens.v1.CommentRef\x12-\n\x08toxicity\x18\x0b \x01(\x0b\x32\x1b.tubelens.v1.ToxicityShares\x12)\n\x08requests\x18\x0c \x03(\x0b\x32\x17.tubelens.v1.CommentRef\x12\x39\n\x13sentiment_over_time\x18\r \x03(\x0b\x32\x1c.tubelens.v1.SentimentPeriod\x12\x30\n\rdisagreements\x18\x0e \x03(\x0b\x32\x19.tubelens.v1.Disagreement\x12/\n\x08\x63overage\x18\x0f \x01(\x0b\x32\x1d.tubelens.v1.CommentsCoverage\"\xc4\x01\n\x10\x43ommentsCoverage\x12\x15\n\rcomments_sent\x18\x01 \x01(\x05\x12\x19\n\x11\x63omments_analyzed\x18\x02 \x01(\x05\x12\x18\n\x10\x63omments_dropped\x18\x03 \x01(\x05\x12-\n\x07\x64ropped\x18\x04 \x03(\x0b\x32\x1c.tubelens.v1.DroppedComments\x12\x0f\n\x07\x62\x61tches\x18\x05 \x01(\x05\x12\x16\n\x0e\x62\x61tches_failed\x18\x06 \x01(\x05\x12\x0c\n\x04note\x18\x07 \x01(\t\"8\n\x0f\x44roppedComments\x12\x0e\n\x06reason\x18\x01 \x01(\t\x12\x15\n\rcomment_count\x18\x02 \x01(\x05*m\n\tSentiment\x12\x19\n\x15SENTIMENT_UNSPECIFIED\x10\x00\x12\x16\n\x12SENTIMENT_POSITIVE\x10\x01\x12\x15\n\x11SENTIMENT_NEUTRAL\x10\x02\x12\x16\n\x12SENTIMENT_NEGATIVE\x10\x03\x32o\n\x0f\x43ommentsService\x12\\\n\x0f\x41nalyzeComments\x12#.tubelens.v1.AnalyzeCommentsRequest\x1a$.tubelens.v1.AnalyzeCommentsResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1atubelens/v1/comments.proto\x12\x0btubelens.v1\x1a\x18tubelens/v1/common.proto\"\xc4\x01\n\x16\x41nalyzeCommentsRequest\x12)\n\x05video\x18\x01 \x01(\x0b\x32\x1a.tubelens.v1.VideoMetadata\x12&\n\x08\x63omments\x18\x02 \x03(\x0b\x32\x14.tubelens.v1.Comment\x12\x10\n\x08language\x18\x03 \x01(\t\x12\x12\n\nmax_themes\x18\x04 \x01(\x05\x12\x31\n\x06labels\x18\x05 \x01(\x0b\x32!.tubelens.v1.CommentLabelsOptions\"F\n\x14\x43ommentLabelsOptions\x12\x0f\n\x07include\x18\x01 \x01(\x08\x12\x0e\n\x06offset\x18\x02 \x01(\x05\x12\r\n\x05limit\x18\x03 \x01(\x05\"s\n\x17\x41nalyzeCommentsResponse\x12+\n\x06result\x18\x01 \x01(\x0b\x32\x1b.tubelens.v1.CommentsResult\x12+\n\nprovenance\x18\x02 \x01(\x0b\x32\x17.tubelens.v1.Provenance\"\xc3\x02\n\rCommentLabels\x12\x12\n\ncomment_id\x18\x01 \x01(\t\x12)\n\tsentiment\x18\x02 \x01(\x0e\x32\x16.tubelens.v1.Sentiment\x12\x1c\n\x0fsentiment_score\x18\x03 \x01(\x01H\x00\x88\x01\x01\x12\x0c\n\x04spam\x18\x04 \x01(\x08\x12\x14\n\x0cspam_reasons\x18\x05 \x03(\t\x12\'\n\x08toxicity\x18\x06 \x01(\x0e\x32\x15.tubelens.v1.Toxicity\x12\x18\n\x0bis_question\x18\x07 \x01(\x08H\x01\x88\x01\x01\x12\x17\n\nis_request\x18\x08 \x01(\x08H\x02\x88\x01\x01\x12\x10\n\x08language\x18\t \x01(\t\x12\x10\n\x08\x61nalyzed\x18\n \x01(\x08\x42\x12\n\x10_sentiment_scoreB\x0e\n\x0c_is_questionB\r\n\x0b_is_request\"Z\n\x11\x43ommentLabelsPage\x12\r\n\x05total\x18\x01 \x01(\x05\x12\x0e\n\x06offset\x18\x02 \x01(\x05\x12\x11\n\ttruncated\x18\x03 \x01(\x08\x12\x13\n\x0bnext_offset\x18\x04 \x01(\x05\"L\n\x15SentimentDistribution\x12\x10\n\x08positive\x18\x01 \x01(\x01\x12\x0f\n\x07neutral\x18\x02 \x01(\x01\x12\x10\n\x08negative\x18\x03 \x01(\x01\"}\n\nCommentRef\x12\x12\n\ncomment_id\x18\x01 \x01(\t\x12\x0e\n\x06\x61uthor\x18\x02 \x01(\t\x12\x0c\n\x04text\x18\x03 \x01(\t\x12\x12\n\nlike_count\x18\x04 \x01(\x03\x12)\n\tsentiment\x18\x05 \x01(\x0e\x32\x16.tubelens.v1.Sentiment\"\xa9\x01\n\x05Theme\x12\r\n\x05label\x18\x01 \x01(\t\x12\x10\n\x08keywords\x18\x02 \x03(\t\x12\r\n\x05share\x18\x03 \x01(\x01\x12\x35\n\tsentiment\x18\x04 \x01(\x0b\x32\".tubelens.v1.SentimentDistribution\x12\"\n\x1arepresentative_comment_ids\x18\x05 \x03(\t\x12\x15\n\rcomment_count\x18\x06 \x01(\x05\"G\n\rLanguageShare\x12\x10\n\x08language\x18\x01 \x01(\t\x12\r\n\x05share\x18\x02 \x01(\x01\x12\x15\n\rcomment_count\x18\x03 \x01(\x05\"R\n\x0eToxicityShares\x12\x12\n\nhate_share\x18\x01 \x01(\x01\x12\x17\n\x0foffensive_share\x18\x02 \x01(\x01\x12\x13\n\x0b\x63omment_ids\x18\x03 \x03(\t\"\x87\x01\n\x0fSentimentPeriod\x12\x13\n\x0bstart_hours\x18\x01 \x01(\x01\x12\x11\n\tend_hours\x18\x02 \x01(\x01\x12\x15\n\rcomment_count\x18\x03 \x01(\x05\x12\x35\n\tsentiment\x18\x04 \x01(\x0b\x32\".tubelens.v1.SentimentDistribution\"o\n\x0c\x44isagreement\x12\'\n\x06parent\x18\x01 \x01(\x0b\x32\x17.tubelens.v1.CommentRef\x12&\n\x05reply\x18\x02 \x01(\x0b\x32\x17.tubelens.v1.CommentRef\x12\x0e\n\x06reason\x18\x03 \x01(\t\"\x87\x06\n\x0e\x43ommentsResult\x12\x16\n\x0etotal_comments\x18\x01 \x01(\x05\x12\x19\n\x11\x61nalyzed_comments\x18\x02 \x01(\x05\x12\x35\n\tsentiment\x18\x03 \x01(\x0b\x32\".tubelens.v1.SentimentDistribution\x12\x43\n\x17like_weighted_sentiment\x18\x04 \x01(\x0b\x32\".tubelens.v1.SentimentDistribution\x12\"\n\x06themes\x18\x05 \x03(\x0b\x32\x12.tubelens.v1.Theme\x12*\n\tquestions\x18\x06 \x03(\x0b\x32\x17.tubelens.v1.CommentRef\x12\x12\n\nspam_share\x18\x07 \x01(\x01\x12\x18\n\x10spam_comment_ids\x18\x08 \x03(\t\x12\x30\n\x0clanguage_mix\x18\t \x03(\x0b\x32\x1a.tubelens.v1.LanguageShare\x12-\n\x0ctop_comments\x18\n \x03(\x0b\x32\x17.tubelens.v1.CommentRef\x12-\n\x08toxicity\x18\x0b \x01(\x0b\x32\x1b.tubelens.v1.ToxicityShares\x12)\n\x08requests\x18\x0c \x03(\x0b\x32\x17.tubelens.v1.CommentRef\x12\x39\n\x13sentiment_over_time\x18\r \x03(\x0b\x32\x1c.tubelens.v1.SentimentPeriod\x12\x30\n\rdisagreements\x18\x0e \x03(\x0b\x32\x19.tubelens.v1.Disagreement\x12/\n\x08\x63overage\x18\x0f \x01(\x0b\x32\x1d.tubelens.v1.CommentsCoverage\x12\x32\n\x0e\x63omment_labels\x18\x10 \x03(\x0b\x32\x1a.tubelens.v1.CommentLabels\x12;\n\x13\x63omment_labels_page\x18\x11 \x01(\x0b\x32\x1e.tubelens.v1.CommentLabelsPage\"\xc4\x01\n\x10\x43ommentsCoverage\x12\x15\n\rcomments_sent\x18\x01 \x01(\x05\x12\x19\n\x11\x63omments_analyzed\x18\x02 \x01(\x05\x12\x18\n\x10\x63omments_dropped\x18\x03 \x01(\x05\x12-\n\x07\x64ropped\x18\x04 \x03(\x0b\x32\x1c.tubelens.v1.DroppedComments\x12\x0f\n\x07\x62\x61tches\x18\x05 \x01(\x05\x12\x16\n\x0e\x62\x61tches_failed\x18\x06 \x01(\x05\x12\x0c\n\x04note\x18\x07 \x01(\t\"8\n\x0f\x44roppedComments\x12\x0e\n\x06reason\x18\x01 \x01(\t\x12\x15\n\rcomment_count\x18\x02 \x01(\x05*m\n\tSentiment\x12\x19\n\x15SENTIMENT_UNSPECIFIED\x10\x00\x12\x16\n\x12SENTIMENT_POSITIVE\x10\x01\x12\x15\n\x11SENTIMENT_NEUTRAL\x10\x02\x12\x16\n\x12SENTIMENT_NEGATIVE\x10\x03*b\n\x08Toxicity\x12\x18\n\x14TOXICITY_UNSPECIFIED\x10\x00\x12\x11\n\rTOXICITY_NONE\x10\x01\x12\x16\n\x12TOXICITY_OFFENSIVE\x10\x02\x12\x11\n\rTOXICITY_HATE\x10\x03\x32o\n\x0f\x43ommentsService\x12\\\n\x0f\x41nalyzeComments\x12#.tubelens.v1.AnalyzeCommentsRequest\x1a$.tubelens.v1.AnalyzeCommentsResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'tubelens.v1.comments_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_SENTIMENT']._serialized_start=2041
-  _globals['_SENTIMENT']._serialized_end=2150
+  _globals['_SENTIMENT']._serialized_start=2695
+  _globals['_SENTIMENT']._serialized_end=2804
+  _globals['_TOXICITY']._serialized_start=2806
+  _globals['_TOXICITY']._serialized_end=2904
   _globals['_ANALYZECOMMENTSREQUEST']._serialized_start=70
-  _globals['_ANALYZECOMMENTSREQUEST']._serialized_end=215
-  _globals['_ANALYZECOMMENTSRESPONSE']._serialized_start=217
-  _globals['_ANALYZECOMMENTSRESPONSE']._serialized_end=332
-  _globals['_SENTIMENTDISTRIBUTION']._serialized_start=334
-  _globals['_SENTIMENTDISTRIBUTION']._serialized_end=410
-  _globals['_COMMENTREF']._serialized_start=412
-  _globals['_COMMENTREF']._serialized_end=537
-  _globals['_THEME']._serialized_start=540
-  _globals['_THEME']._serialized_end=709
-  _globals['_LANGUAGESHARE']._serialized_start=711
-  _globals['_LANGUAGESHARE']._serialized_end=782
-  _globals['_TOXICITYSHARES']._serialized_start=784
-  _globals['_TOXICITYSHARES']._serialized_end=866
-  _globals['_SENTIMENTPERIOD']._serialized_start=869
-  _globals['_SENTIMENTPERIOD']._serialized_end=1004
-  _globals['_DISAGREEMENT']._serialized_start=1006
-  _globals['_DISAGREEMENT']._serialized_end=1117
-  _globals['_COMMENTSRESULT']._serialized_start=1120
-  _globals['_COMMENTSRESULT']._serialized_end=1782
-  _globals['_COMMENTSCOVERAGE']._serialized_start=1785
-  _globals['_COMMENTSCOVERAGE']._serialized_end=1981
-  _globals['_DROPPEDCOMMENTS']._serialized_start=1983
-  _globals['_DROPPEDCOMMENTS']._serialized_end=2039
-  _globals['_COMMENTSSERVICE']._serialized_start=2152
-  _globals['_COMMENTSSERVICE']._serialized_end=2263
+  _globals['_ANALYZECOMMENTSREQUEST']._serialized_end=266
+  _globals['_COMMENTLABELSOPTIONS']._serialized_start=268
+  _globals['_COMMENTLABELSOPTIONS']._serialized_end=338
+  _globals['_ANALYZECOMMENTSRESPONSE']._serialized_start=340
+  _globals['_ANALYZECOMMENTSRESPONSE']._serialized_end=455
+  _globals['_COMMENTLABELS']._serialized_start=458
+  _globals['_COMMENTLABELS']._serialized_end=781
+  _globals['_COMMENTLABELSPAGE']._serialized_start=783
+  _globals['_COMMENTLABELSPAGE']._serialized_end=873
+  _globals['_SENTIMENTDISTRIBUTION']._serialized_start=875
+  _globals['_SENTIMENTDISTRIBUTION']._serialized_end=951
+  _globals['_COMMENTREF']._serialized_start=953
+  _globals['_COMMENTREF']._serialized_end=1078
+  _globals['_THEME']._serialized_start=1081
+  _globals['_THEME']._serialized_end=1250
+  _globals['_LANGUAGESHARE']._serialized_start=1252
+  _globals['_LANGUAGESHARE']._serialized_end=1323
+  _globals['_TOXICITYSHARES']._serialized_start=1325
+  _globals['_TOXICITYSHARES']._serialized_end=1407
+  _globals['_SENTIMENTPERIOD']._serialized_start=1410
+  _globals['_SENTIMENTPERIOD']._serialized_end=1545
+  _globals['_DISAGREEMENT']._serialized_start=1547
+  _globals['_DISAGREEMENT']._serialized_end=1658
+  _globals['_COMMENTSRESULT']._serialized_start=1661
+  _globals['_COMMENTSRESULT']._serialized_end=2436
+  _globals['_COMMENTSCOVERAGE']._serialized_start=2439
+  _globals['_COMMENTSCOVERAGE']._serialized_end=2635
+  _globals['_DROPPEDCOMMENTS']._serialized_start=2637
+  _globals['_DROPPEDCOMMENTS']._serialized_end=2693
+  _globals['_COMMENTSSERVICE']._serialized_start=2906
+  _globals['_COMMENTSSERVICE']._serialized_end=3017
 # @@protoc_insertion_point(module_scope)

@@ -14,22 +14,45 @@ class Sentiment(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     SENTIMENT_POSITIVE: _ClassVar[Sentiment]
     SENTIMENT_NEUTRAL: _ClassVar[Sentiment]
     SENTIMENT_NEGATIVE: _ClassVar[Sentiment]
+
+class Toxicity(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    TOXICITY_UNSPECIFIED: _ClassVar[Toxicity]
+    TOXICITY_NONE: _ClassVar[Toxicity]
+    TOXICITY_OFFENSIVE: _ClassVar[Toxicity]
+    TOXICITY_HATE: _ClassVar[Toxicity]
 SENTIMENT_UNSPECIFIED: Sentiment
 SENTIMENT_POSITIVE: Sentiment
 SENTIMENT_NEUTRAL: Sentiment
 SENTIMENT_NEGATIVE: Sentiment
+TOXICITY_UNSPECIFIED: Toxicity
+TOXICITY_NONE: Toxicity
+TOXICITY_OFFENSIVE: Toxicity
+TOXICITY_HATE: Toxicity
 
 class AnalyzeCommentsRequest(_message.Message):
-    __slots__ = ("video", "comments", "language", "max_themes")
+    __slots__ = ("video", "comments", "language", "max_themes", "labels")
     VIDEO_FIELD_NUMBER: _ClassVar[int]
     COMMENTS_FIELD_NUMBER: _ClassVar[int]
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     MAX_THEMES_FIELD_NUMBER: _ClassVar[int]
+    LABELS_FIELD_NUMBER: _ClassVar[int]
     video: _common_pb2.VideoMetadata
     comments: _containers.RepeatedCompositeFieldContainer[_common_pb2.Comment]
     language: str
     max_themes: int
-    def __init__(self, video: _Optional[_Union[_common_pb2.VideoMetadata, _Mapping]] = ..., comments: _Optional[_Iterable[_Union[_common_pb2.Comment, _Mapping]]] = ..., language: _Optional[str] = ..., max_themes: _Optional[int] = ...) -> None: ...
+    labels: CommentLabelsOptions
+    def __init__(self, video: _Optional[_Union[_common_pb2.VideoMetadata, _Mapping]] = ..., comments: _Optional[_Iterable[_Union[_common_pb2.Comment, _Mapping]]] = ..., language: _Optional[str] = ..., max_themes: _Optional[int] = ..., labels: _Optional[_Union[CommentLabelsOptions, _Mapping]] = ...) -> None: ...
+
+class CommentLabelsOptions(_message.Message):
+    __slots__ = ("include", "offset", "limit")
+    INCLUDE_FIELD_NUMBER: _ClassVar[int]
+    OFFSET_FIELD_NUMBER: _ClassVar[int]
+    LIMIT_FIELD_NUMBER: _ClassVar[int]
+    include: bool
+    offset: int
+    limit: int
+    def __init__(self, include: _Optional[bool] = ..., offset: _Optional[int] = ..., limit: _Optional[int] = ...) -> None: ...
 
 class AnalyzeCommentsResponse(_message.Message):
     __slots__ = ("result", "provenance")
@@ -38,6 +61,42 @@ class AnalyzeCommentsResponse(_message.Message):
     result: CommentsResult
     provenance: _common_pb2.Provenance
     def __init__(self, result: _Optional[_Union[CommentsResult, _Mapping]] = ..., provenance: _Optional[_Union[_common_pb2.Provenance, _Mapping]] = ...) -> None: ...
+
+class CommentLabels(_message.Message):
+    __slots__ = ("comment_id", "sentiment", "sentiment_score", "spam", "spam_reasons", "toxicity", "is_question", "is_request", "language", "analyzed")
+    COMMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    SENTIMENT_FIELD_NUMBER: _ClassVar[int]
+    SENTIMENT_SCORE_FIELD_NUMBER: _ClassVar[int]
+    SPAM_FIELD_NUMBER: _ClassVar[int]
+    SPAM_REASONS_FIELD_NUMBER: _ClassVar[int]
+    TOXICITY_FIELD_NUMBER: _ClassVar[int]
+    IS_QUESTION_FIELD_NUMBER: _ClassVar[int]
+    IS_REQUEST_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    ANALYZED_FIELD_NUMBER: _ClassVar[int]
+    comment_id: str
+    sentiment: Sentiment
+    sentiment_score: float
+    spam: bool
+    spam_reasons: _containers.RepeatedScalarFieldContainer[str]
+    toxicity: Toxicity
+    is_question: bool
+    is_request: bool
+    language: str
+    analyzed: bool
+    def __init__(self, comment_id: _Optional[str] = ..., sentiment: _Optional[_Union[Sentiment, str]] = ..., sentiment_score: _Optional[float] = ..., spam: _Optional[bool] = ..., spam_reasons: _Optional[_Iterable[str]] = ..., toxicity: _Optional[_Union[Toxicity, str]] = ..., is_question: _Optional[bool] = ..., is_request: _Optional[bool] = ..., language: _Optional[str] = ..., analyzed: _Optional[bool] = ...) -> None: ...
+
+class CommentLabelsPage(_message.Message):
+    __slots__ = ("total", "offset", "truncated", "next_offset")
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
+    OFFSET_FIELD_NUMBER: _ClassVar[int]
+    TRUNCATED_FIELD_NUMBER: _ClassVar[int]
+    NEXT_OFFSET_FIELD_NUMBER: _ClassVar[int]
+    total: int
+    offset: int
+    truncated: bool
+    next_offset: int
+    def __init__(self, total: _Optional[int] = ..., offset: _Optional[int] = ..., truncated: _Optional[bool] = ..., next_offset: _Optional[int] = ...) -> None: ...
 
 class SentimentDistribution(_message.Message):
     __slots__ = ("positive", "neutral", "negative")
@@ -122,7 +181,7 @@ class Disagreement(_message.Message):
     def __init__(self, parent: _Optional[_Union[CommentRef, _Mapping]] = ..., reply: _Optional[_Union[CommentRef, _Mapping]] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class CommentsResult(_message.Message):
-    __slots__ = ("total_comments", "analyzed_comments", "sentiment", "like_weighted_sentiment", "themes", "questions", "spam_share", "spam_comment_ids", "language_mix", "top_comments", "toxicity", "requests", "sentiment_over_time", "disagreements", "coverage")
+    __slots__ = ("total_comments", "analyzed_comments", "sentiment", "like_weighted_sentiment", "themes", "questions", "spam_share", "spam_comment_ids", "language_mix", "top_comments", "toxicity", "requests", "sentiment_over_time", "disagreements", "coverage", "comment_labels", "comment_labels_page")
     TOTAL_COMMENTS_FIELD_NUMBER: _ClassVar[int]
     ANALYZED_COMMENTS_FIELD_NUMBER: _ClassVar[int]
     SENTIMENT_FIELD_NUMBER: _ClassVar[int]
@@ -138,6 +197,8 @@ class CommentsResult(_message.Message):
     SENTIMENT_OVER_TIME_FIELD_NUMBER: _ClassVar[int]
     DISAGREEMENTS_FIELD_NUMBER: _ClassVar[int]
     COVERAGE_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_LABELS_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_LABELS_PAGE_FIELD_NUMBER: _ClassVar[int]
     total_comments: int
     analyzed_comments: int
     sentiment: SentimentDistribution
@@ -153,7 +214,9 @@ class CommentsResult(_message.Message):
     sentiment_over_time: _containers.RepeatedCompositeFieldContainer[SentimentPeriod]
     disagreements: _containers.RepeatedCompositeFieldContainer[Disagreement]
     coverage: CommentsCoverage
-    def __init__(self, total_comments: _Optional[int] = ..., analyzed_comments: _Optional[int] = ..., sentiment: _Optional[_Union[SentimentDistribution, _Mapping]] = ..., like_weighted_sentiment: _Optional[_Union[SentimentDistribution, _Mapping]] = ..., themes: _Optional[_Iterable[_Union[Theme, _Mapping]]] = ..., questions: _Optional[_Iterable[_Union[CommentRef, _Mapping]]] = ..., spam_share: _Optional[float] = ..., spam_comment_ids: _Optional[_Iterable[str]] = ..., language_mix: _Optional[_Iterable[_Union[LanguageShare, _Mapping]]] = ..., top_comments: _Optional[_Iterable[_Union[CommentRef, _Mapping]]] = ..., toxicity: _Optional[_Union[ToxicityShares, _Mapping]] = ..., requests: _Optional[_Iterable[_Union[CommentRef, _Mapping]]] = ..., sentiment_over_time: _Optional[_Iterable[_Union[SentimentPeriod, _Mapping]]] = ..., disagreements: _Optional[_Iterable[_Union[Disagreement, _Mapping]]] = ..., coverage: _Optional[_Union[CommentsCoverage, _Mapping]] = ...) -> None: ...
+    comment_labels: _containers.RepeatedCompositeFieldContainer[CommentLabels]
+    comment_labels_page: CommentLabelsPage
+    def __init__(self, total_comments: _Optional[int] = ..., analyzed_comments: _Optional[int] = ..., sentiment: _Optional[_Union[SentimentDistribution, _Mapping]] = ..., like_weighted_sentiment: _Optional[_Union[SentimentDistribution, _Mapping]] = ..., themes: _Optional[_Iterable[_Union[Theme, _Mapping]]] = ..., questions: _Optional[_Iterable[_Union[CommentRef, _Mapping]]] = ..., spam_share: _Optional[float] = ..., spam_comment_ids: _Optional[_Iterable[str]] = ..., language_mix: _Optional[_Iterable[_Union[LanguageShare, _Mapping]]] = ..., top_comments: _Optional[_Iterable[_Union[CommentRef, _Mapping]]] = ..., toxicity: _Optional[_Union[ToxicityShares, _Mapping]] = ..., requests: _Optional[_Iterable[_Union[CommentRef, _Mapping]]] = ..., sentiment_over_time: _Optional[_Iterable[_Union[SentimentPeriod, _Mapping]]] = ..., disagreements: _Optional[_Iterable[_Union[Disagreement, _Mapping]]] = ..., coverage: _Optional[_Union[CommentsCoverage, _Mapping]] = ..., comment_labels: _Optional[_Iterable[_Union[CommentLabels, _Mapping]]] = ..., comment_labels_page: _Optional[_Union[CommentLabelsPage, _Mapping]] = ...) -> None: ...
 
 class CommentsCoverage(_message.Message):
     __slots__ = ("comments_sent", "comments_analyzed", "comments_dropped", "dropped", "batches", "batches_failed", "note")

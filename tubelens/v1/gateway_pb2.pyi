@@ -45,16 +45,18 @@ class VideoRef(_message.Message):
     def __init__(self, url: _Optional[str] = ..., bundle: _Optional[str] = ...) -> None: ...
 
 class AnalysisOptions(_message.Message):
-    __slots__ = ("language", "max_comments", "comment_order", "fresh")
+    __slots__ = ("language", "max_comments", "comment_order", "fresh", "comment_labels")
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     MAX_COMMENTS_FIELD_NUMBER: _ClassVar[int]
     COMMENT_ORDER_FIELD_NUMBER: _ClassVar[int]
     FRESH_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_LABELS_FIELD_NUMBER: _ClassVar[int]
     language: str
     max_comments: int
     comment_order: CommentOrder
     fresh: bool
-    def __init__(self, language: _Optional[str] = ..., max_comments: _Optional[int] = ..., comment_order: _Optional[_Union[CommentOrder, str]] = ..., fresh: _Optional[bool] = ...) -> None: ...
+    comment_labels: _comments_pb2.CommentLabelsOptions
+    def __init__(self, language: _Optional[str] = ..., max_comments: _Optional[int] = ..., comment_order: _Optional[_Union[CommentOrder, str]] = ..., fresh: _Optional[bool] = ..., comment_labels: _Optional[_Union[_comments_pb2.CommentLabelsOptions, _Mapping]] = ...) -> None: ...
 
 class AnalyzeRequest(_message.Message):
     __slots__ = ("video", "tasks", "options")

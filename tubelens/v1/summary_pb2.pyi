@@ -1,6 +1,7 @@
 import datetime
 
 from google.protobuf import duration_pb2 as _duration_pb2
+from tubelens.v1 import comments_pb2 as _comments_pb2
 from tubelens.v1 import common_pb2 as _common_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
@@ -34,18 +35,20 @@ CHAPTER_ORIGIN_TRANSCRIPT: ChapterOrigin
 CHAPTER_ORIGIN_MODEL: ChapterOrigin
 
 class SummarizeRequest(_message.Message):
-    __slots__ = ("video", "transcript", "comments", "language", "video_digest")
+    __slots__ = ("video", "transcript", "comments", "language", "video_digest", "comment_labels")
     VIDEO_FIELD_NUMBER: _ClassVar[int]
     TRANSCRIPT_FIELD_NUMBER: _ClassVar[int]
     COMMENTS_FIELD_NUMBER: _ClassVar[int]
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     VIDEO_DIGEST_FIELD_NUMBER: _ClassVar[int]
+    COMMENT_LABELS_FIELD_NUMBER: _ClassVar[int]
     video: _common_pb2.VideoMetadata
     transcript: _common_pb2.Transcript
     comments: _containers.RepeatedCompositeFieldContainer[_common_pb2.Comment]
     language: str
     video_digest: ShotDigest
-    def __init__(self, video: _Optional[_Union[_common_pb2.VideoMetadata, _Mapping]] = ..., transcript: _Optional[_Union[_common_pb2.Transcript, _Mapping]] = ..., comments: _Optional[_Iterable[_Union[_common_pb2.Comment, _Mapping]]] = ..., language: _Optional[str] = ..., video_digest: _Optional[_Union[ShotDigest, _Mapping]] = ...) -> None: ...
+    comment_labels: _containers.RepeatedCompositeFieldContainer[_comments_pb2.CommentLabels]
+    def __init__(self, video: _Optional[_Union[_common_pb2.VideoMetadata, _Mapping]] = ..., transcript: _Optional[_Union[_common_pb2.Transcript, _Mapping]] = ..., comments: _Optional[_Iterable[_Union[_common_pb2.Comment, _Mapping]]] = ..., language: _Optional[str] = ..., video_digest: _Optional[_Union[ShotDigest, _Mapping]] = ..., comment_labels: _Optional[_Iterable[_Union[_comments_pb2.CommentLabels, _Mapping]]] = ...) -> None: ...
 
 class SummarizeResponse(_message.Message):
     __slots__ = ("result", "provenance")

@@ -86,16 +86,10 @@ async def test_korean_sample_is_mostly_korean_and_asks_in_korean():
 
 
 # Complaints the sample's author wrote as clearly negative (audio, ads, pace, music, letdown).
-POLITE_COMPLAINT_GAP = (
-    "the review-trained Korean model reads the polite endings (-요, -어요) of this complaint as "
-    "praise (+0.24), more than the lexicon's -0.21 for 안 들려요 can outweigh"
-)
-
-
 @pytest.mark.parametrize(
     "comment_id",
     [
-        pytest.param("c0009", marks=pytest.mark.xfail(strict=True, reason=POLITE_COMPLAINT_GAP)),
+        "c0009",
         "c0017",
         "c0025",
         "c0041",

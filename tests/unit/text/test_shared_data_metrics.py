@@ -42,7 +42,7 @@ def test_english_polar_accuracy_and_macro_f1_on_held_out_rows(shared_data):
 def test_korean_accuracy_on_held_out_rows(shared_data):
     rows = _held_out(_rows(shared_data, "sentiment/ko_nsmc_dev.tsv"))
     correct = sum(classify_sentiment(row["text"], "ko").value == row["label"] for row in rows)
-    assert correct / len(rows) >= 0.82
+    assert correct / len(rows) >= 0.845
 
 
 def test_korean_toxicity_macro_f1_on_held_out_rows(shared_data):

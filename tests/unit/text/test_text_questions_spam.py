@@ -90,6 +90,17 @@ def test_a_youtube_link_alone_is_not_enough():
     assert is_spam("watch?v=vtaRGgvGtWQ check this out")
 
 
+def test_a_link_is_a_sign_not_a_verdict():
+    # shared in passing: only the link
+    assert spam_reasons("The starter guide I followed: https://example.org/starter") == []
+    # the same link with a call to act, or a link that promotes by where it leads
+    assert spam_reasons("Buy the starter kit here: https://example.org/starter") == [
+        "link",
+        "link_call",
+    ]
+    assert spam_reasons("https://www.gofundme.com/help-my-bakery") == ["link", "promoting_link"]
+
+
 @pytest.mark.parametrize(
     ("text", "language", "expected"),
     [

@@ -71,3 +71,9 @@ def test_korean_toxicity_needs_a_margin_over_none():
 def test_friendly_korean_questions_are_not_flagged():
     for text in ("우유는 어떤 걸 쓰시나요?", "에스프레소 대신 인스턴트 커피로도 가능할까요?"):
         assert classify_toxicity(text, "ko") is Toxicity.NONE
+
+
+def test_korean_condolence_is_not_hate_and_group_sneers_are_flagged():
+    # A death word in a condolence is sympathy; a sneer at a whole group needs no profanity.
+    assert classify_toxicity("삼가 고인의 명복을 빕니다", "ko") is Toxicity.NONE
+    assert classify_toxicity("역시 여자들은 다 저렇지", "ko") is not Toxicity.NONE

@@ -1,4 +1,5 @@
-"""The literal screen in front of the spam patterns skips searches, never verdicts."""
+"""The literal screen in front of the spam patterns skips searches, never verdicts; nor does
+searching a pattern without its leading \\b and checking the boundary by hand."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from tubelens.text import spam
-from tubelens.text.literals import required_literals
+from tubelens.text.literals import literal_options, required_literals
+from tubelens.text.normalise import normalise
+from tubelens.text.spam_links import LINK_CALLS
 from tubelens.text.spam_signs import SIGNS
 
 SAMPLES = Path(__file__).resolve().parents[3] / "samples"
@@ -33,6 +36,12 @@ TRICKY = [
     "I made a video about this on youtube.com/watch?v=abc",
     "",
     "@little.loaf.co thank you!",
+    "ｃｈｅｃｋ ｏｕｔ ｍｙ ｃｈａｎｎｅｌ",
+    "suuuubscribe plzzz",
+    "c.h.e.c.k my p.r.o.f.i.l.e",
+    "get paid to watch videos, visit site dot com",
+    "_subscribe_ x_subscribe subscribe_",  # "_" is a word character: no boundary at it
+    "9subscribe is not a boundary either",
 ]
 
 
@@ -65,7 +74,7 @@ def test_required_literals(pattern: str, expected: set[str] | None) -> None:
 
 def test_every_match_holds_a_required_literal() -> None:
     texts = _corpus()
-    for _, _, alternatives in SIGNS:
+    for _, _, alternatives in (*SIGNS, LINK_CALLS):
         for alternative in alternatives:
             literals = required_literals(alternative)
             if literals is None:
@@ -76,13 +85,38 @@ def test_every_match_holds_a_required_literal() -> None:
                     assert any(literal in text.lower() for literal in literals), alternative
 
 
+def test_the_literals_chosen_to_share_scans_are_required_ones() -> None:
+    # spam_screen picks, for each alternative, one of its required sets (to share scans)
+    for sign, (_, _, alternatives) in zip(
+        (*spam._SIGNS, spam._LINK_CALL), (*SIGNS, LINK_CALLS), strict=True
+    ):
+        for alternative in alternatives:
+            guards = frozenset(
+                needle
+                for needle, patterns in sign.by_needle.items()
+                if any(p.pattern.pattern in (alternative, alternative[2:]) for p in patterns)
+            )
+            options = literal_options(alternative)
+            assert (guards in options) if options else not guards, alternative
+
+
+def test_needles_found_through_shorter_ones_are_all_found() -> None:
+    for text in _corpus():
+        lowered = normalise(text)
+        plain = frozenset(needle for needle in spam._NEEDLES if needle in lowered)
+        assert spam._ALL.present(lowered) == plain, text
+        assert spam._present(lowered) == plain, text  # the narrower sets for ASCII or Korean
+
+
 def test_screened_signs_give_the_verdicts_of_the_plain_patterns() -> None:
     texts = _corpus()
     assert len(texts) > 400
-    for sign, (reason, _, alternatives) in zip(spam._SIGNS, SIGNS, strict=True):
+    signs = (*spam._SIGNS, spam._LINK_CALL)
+    for sign, (reason, _, alternatives) in zip(signs, (*SIGNS, LINK_CALLS), strict=True):
         plain = re.compile("|".join(alternatives))
         assert sign.reason == reason
         for text in texts:
-            lowered = text.lower()
-            present = frozenset(needle for needle in spam._NEEDLES if needle in lowered)
-            assert sign.found_in(lowered, present) == bool(plain.search(lowered)), (reason, text)
+            for lowered in (text.lower(), normalise(text)):
+                present = frozenset(needle for needle in sign.needles if needle in lowered)
+                found = sign.found_in(lowered, present)
+                assert found == bool(plain.search(lowered)), (reason, text)

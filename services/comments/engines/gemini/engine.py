@@ -19,8 +19,10 @@ from services.comments.engines.gemini.coverage import (
     coverage,
     most_telling,
 )
+from services.comments.engines.gemini.labels import gemini_labels
 from services.comments.engines.gemini.preparation import prepare
 from services.comments.engines.gemini.schema import CommentsBatchOut
+from services.comments.labels import page_of
 from tubelens.domain import Comment, Provenance
 from tubelens.errors import FailedPrecondition, TubeLensError
 from tubelens.gemini import (
@@ -96,6 +98,14 @@ class GeminiCommentsEngine:
             top_comments=merge.refs(sentiment, by_id, sentiment, merge.MAX_TOP_COMMENTS),
             notes=tuple(notes),
             coverage=covered,
+            labels_page=page_of(
+                gemini_labels(
+                    request.comments, prepared.spam_ids, language_of, sentiment, question_ids
+                ),
+                request.labels,
+            )
+            if request.labels
+            else None,
         )
         provenance = Provenance("gemini", self._model, PROMPT.version, notes=tuple(notes))
         return analysis, usage.stamp(provenance)

@@ -1,4 +1,9 @@
-"""The local comments analysis: screen, read each comment, then summarise the section."""
+"""The local comments analysis: label every comment once, screen, then summarise the section.
+
+Every figure is built from the same labels the caller may ask for (CommentsResult.
+comment_labels): one `label_texts` reading of all comments, spam included, so a spam comment
+keeps its sentiment, language and toxicity in its label while the aggregates leave it out.
+"""
 
 from __future__ import annotations
 
@@ -16,8 +21,11 @@ from services.comments.engines.local.screening import Screening, screen_comments
 from services.comments.engines.local.themes import find_themes
 from services.comments.engines.local.threads import find_disagreements
 from services.comments.engines.local.timeline import sentiment_over_time
+from services.comments.labels import FLOOD, CommentLabel, label_of, page_of
+from tubelens.domain import Comment
 from tubelens.errors import FailedPrecondition
 from tubelens.text import Toxicity
+from tubelens.text.labels import TextLabels, label_texts
 
 DEFAULT_MAX_THEMES = 6
 MAX_QUESTIONS = 10
@@ -31,8 +39,10 @@ SENTIMENT_LANGUAGES = frozenset({"en", "ko"})
 def analyze_comments(request: CommentsRequest) -> CommentsAnalysis:
     if not request.comments:
         raise FailedPrecondition("The video has no comments to analyse.", reason="NO_COMMENTS")
-    screening = screen_comments(request.comments)
-    read = [read_comment(comment) for comment in screening.kept]
+    comments = request.comments
+    texts = label_texts([comment.text for comment in comments])
+    screening = screen_comments(comments, [text.is_spam for text in texts])
+    read = [read_comment(comments[i], texts[i]) for i in screening.kept]
     max_themes = request.max_themes if request.max_themes > 0 else DEFAULT_MAX_THEMES
     return CommentsAnalysis(
         total_comments=len(request.comments),
@@ -54,7 +64,25 @@ def analyze_comments(request: CommentsRequest) -> CommentsAnalysis:
             read, request.video.published_at if request.video else None
         ),
         disagreements=find_disagreements(read, MAX_DISAGREEMENTS),
+        labels_page=page_of(_labels(comments, texts, screening), request.labels)
+        if request.labels
+        else None,
     )
+
+
+def _labels(
+    comments: tuple[Comment, ...], texts: list[TextLabels], screening: Screening
+) -> list[CommentLabel]:
+    kept = set(screening.kept)
+    return [
+        label_of(
+            comment.id,
+            text,
+            analyzed=index in kept,
+            extra_reasons=(FLOOD,) if index in screening.floods else (),
+        )
+        for index, (comment, text) in enumerate(zip(comments, texts, strict=True))
+    ]
 
 
 def _requests(read: list[ReadComment]) -> list[ReadComment]:

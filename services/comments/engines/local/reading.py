@@ -8,14 +8,8 @@ from dataclasses import dataclass
 
 from services.comments.domain import CommentRef, LanguageShare, Sentiment, SentimentShares
 from tubelens.domain import Comment
-from tubelens.text import (
-    Toxicity,
-    classify_toxicity,
-    detect_language,
-    is_question,
-    is_request,
-    read_sentiment,
-)
+from tubelens.text import Toxicity
+from tubelens.text.labels import TextLabels, label_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,17 +23,18 @@ class ReadComment:
     is_request: bool = False
 
 
-def read_comment(comment: Comment) -> ReadComment:
-    language = detect_language(comment.text)
-    score, polarity = read_sentiment(comment.text, language)
+def read_comment(comment: Comment, labels: TextLabels | None = None) -> ReadComment:
+    """The comment with its labels: `labels` from the analysis's one reading of every comment
+    (tubelens.text.labels.label_texts), or read here for a single comment."""
+    labels = labels if labels is not None else label_text(comment.text)
     return ReadComment(
         comment=comment,
-        language=language,
-        sentiment=Sentiment(polarity.value),
-        is_question=is_question(comment.text, language),
-        score=score,
-        toxicity=classify_toxicity(comment.text, language),
-        is_request=is_request(comment.text, language),
+        language=labels.language,
+        sentiment=Sentiment(labels.polarity.value),
+        is_question=labels.is_question,
+        score=labels.score,
+        toxicity=labels.toxicity,
+        is_request=labels.is_request,
     )
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tubelens.domain import Comment
-from tubelens.text import is_spam
 
 FLOOD_MIN_AUTHORS = 3
 # Short stock reactions ("first!", "❤️", "ㅋㅋㅋ") are naturally written by many people.
@@ -22,10 +22,11 @@ _NOT_LETTER = re.compile(r"[\W_]+")
 
 @dataclass(frozen=True, slots=True)
 class Screening:
-    kept: tuple[Comment, ...]
+    kept: tuple[int, ...]  # positions of the comments analysed, in input order
     spam_ids: tuple[str, ...]  # in input order
     flood_ids: frozenset[str]  # the part of spam_ids found as floods
     repeat_ids: tuple[str, ...]
+    floods: frozenset[int] = frozenset()  # positions of the flood comments
 
 
 def fingerprint(text: str) -> str:
@@ -44,23 +45,28 @@ def _flood_fingerprints(comments: tuple[Comment, ...]) -> set[str]:
     }
 
 
-def screen_comments(comments: tuple[Comment, ...]) -> Screening:
+def screen_comments(comments: tuple[Comment, ...], spam: Sequence[bool]) -> Screening:
+    """`spam[i]` says whether comment i is spam on its own text (from the analysis's labels,
+    so the screen and the per-comment labels never disagree)."""
     floods = _flood_fingerprints(comments)
-    kept: list[Comment] = []
+    kept: list[int] = []
     spam_ids: list[str] = []
-    flood_ids: set[str] = set()
+    flood_at: set[int] = set()
     repeat_ids: list[str] = []
     seen: set[tuple[str, str]] = set()
-    for comment in comments:
+    for index, comment in enumerate(comments):
         key = fingerprint(comment.text)
         if key in floods:
             spam_ids.append(comment.id)
-            flood_ids.add(comment.id)
-        elif is_spam(comment.text):
+            flood_at.add(index)
+        elif spam[index]:
             spam_ids.append(comment.id)
         elif key and (comment.author, key) in seen:
             repeat_ids.append(comment.id)
         else:
             seen.add((comment.author, key))
-            kept.append(comment)
-    return Screening(tuple(kept), tuple(spam_ids), frozenset(flood_ids), tuple(repeat_ids))
+            kept.append(index)
+    flood_ids = frozenset(comments[index].id for index in flood_at)
+    return Screening(
+        tuple(kept), tuple(spam_ids), flood_ids, tuple(repeat_ids), frozenset(flood_at)
+    )

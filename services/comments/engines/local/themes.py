@@ -1,6 +1,6 @@
 """Themes: groups of comments that talk about the same things, found with TF-IDF and NMF.
 
-Each comment's content words (tubelens.text.tokenize) are weighted by TF-IDF; non-negative
+Each comment's content words (tubelens.text.tokens) are weighted by TF-IDF; non-negative
 matrix factorisation finds up to `max_themes` word groups, and each comment joins the group
 it loads on most. NMF's "nndsvd" start is deterministic, so the same input gives the same themes.
 """
@@ -18,7 +18,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from services.comments.domain import Theme
 from services.comments.engines.local.reading import ReadComment, sentiment_shares
-from tubelens.text import tokenize
+from tubelens.text.tokens import tokenize_many
 
 COMMENTS_PER_THEME = 8  # about how many comments it takes before another theme is worth finding
 KEYWORDS_PER_THEME = 5
@@ -85,7 +85,11 @@ def _theme(
 def find_themes(read: Sequence[ReadComment], max_themes: int) -> tuple[Theme, ...]:
     """Up to max_themes themes, largest first; shares are of all the comments in `read`."""
     # Korean comments are read as morphemes (kiwipiepy), not whitespace words with particles.
-    tokenized = [(item, tokenize(item.comment.text, item.language, True)) for item in read]
+    # Korean comments are analysed together, in kiwipiepy's worker threads.
+    token_lists = tokenize_many(
+        [item.comment.text for item in read], [item.language for item in read], morphemes=True
+    )
+    tokenized = list(zip(read, token_lists, strict=True))
     docs = [item for item, tokens in tokenized if tokens]
     if not docs or max_themes < 1:
         return ()

@@ -49,10 +49,11 @@ def _clear(item: ReadComment) -> bool:
 def _reason(parent: ReadComment, reply: ReadComment) -> str | None:
     if _CONTRADICTS.search(reply.comment.text):
         return CONTRADICTION
-    flipped = _OPPOSITE.get(parent.sentiment) == reply.sentiment
-    strong = _clear(parent) and _clear(reply)
+    if _OPPOSITE.get(parent.sentiment) != reply.sentiment:
+        return None  # asked first: _clear reads the lexicon (VADER) again, the costly part
     text = reply.comment.text
-    if flipped and strong and not _TIP.search(text) and not _AGREES.search(text):
+    strong = _clear(parent) and _clear(reply)
+    if strong and not _TIP.search(text) and not _AGREES.search(text):
         return OPPOSITE_SENTIMENT
     return None
 

@@ -1,4 +1,9 @@
-"""What the comment section says, in figures and quotes taken from the comments themselves."""
+"""What the comment section says, in figures and quotes taken from the comments themselves.
+
+Each comment is classified once per analysis: with the labels the comments analysis of the same
+call already read (SummarizeRequest.comment_labels, handed over by the gateway), or else with
+one `label_texts` reading here, the same reading that analysis makes.
+"""
 
 from __future__ import annotations
 
@@ -15,15 +20,8 @@ from services.summary.engines.local.phrasing import (
     shorten,
 )
 from tubelens.domain import Comment
-from tubelens.text import (
-    Polarity,
-    detect_language,
-    is_question,
-    is_request,
-    is_spam,
-    read_sentiment,
-    tokenize,
-)
+from tubelens.text import Polarity, tokenize
+from tubelens.text.labels import TextLabels, label_texts
 
 TOPIC_COUNT = 5
 QUOTE_COUNT = 3
@@ -35,30 +33,29 @@ _PLATFORM_WORDS = frozenset({"video", "videos", "channel", "youtube", "영상", 
 
 
 def summarize_comments(
-    comments: Sequence[Comment], language: str, channel: str = ""
+    comments: Sequence[Comment],
+    language: str,
+    channel: str = "",
+    labels: Sequence[TextLabels] = (),
 ) -> CommentSectionSummary | None:
-    """None when there are no comments, or none that is not spam or the uploader's own."""
-    genuine = [
-        c
-        for c in comments
-        if c.text.strip() and not is_spam(c.text) and not _by_uploader(c, channel)
-    ]
+    """None when there are no comments, or none that is not spam or the uploader's own.
+    `labels`, when given, hold one label per comment (in order) and nothing is read again."""
+    pairs = _genuine(comments, channel, labels)
+    genuine = [c for c, _ in pairs]
+    label = dict(pairs)
     if not genuine:
         return None
-    # Detect each comment's language once; every text function below would otherwise redo it.
-    language_of = {c: detect_language(c.text) for c in genuine}
-    # Score and class from one reading: the sentiment model is the costliest step per comment.
-    reading = {c: read_sentiment(c.text, language_of[c]) for c in genuine}
-    polarity = {c: reading[c][1] for c in genuine}
+    language_of = {c: label[c].language for c in genuine}
+    polarity = {c: label[c].polarity for c in genuine}
     positive = [c for c in genuine if polarity[c] is Polarity.POSITIVE]
     negative = [c for c in genuine if polarity[c] is Polarity.NEGATIVE]
     # Quotes come from top-level comments: replies answer someone rather than the video.
     top_level = sorted((c for c in genuine if not c.is_reply), key=lambda c: -c.like_count)
     praise = [c for c in top_level if polarity[c] is Polarity.POSITIVE]
-    praise = [c for c in praise if reading[c][0] >= CLEARLY_POSITIVE] or praise
+    praise = [c for c in praise if label[c].score >= CLEARLY_POSITIVE] or praise
     criticism = [c for c in top_level if polarity[c] is Polarity.NEGATIVE]
-    questions = [c for c in top_level if is_question(c.text, language_of[c])]
-    requests = [c for c in top_level if is_request(c.text, language_of[c])]
+    questions = [c for c in top_level if label[c].is_question]
+    requests = [c for c in top_level if label[c].is_request]
     topics = _frequent_words(genuine, language_of, minimum=2)[:TOPIC_COUNT]
     prose = [
         _topic_sentence(topics[:3], language),
@@ -76,6 +73,19 @@ def summarize_comments(
         comments_considered=len(genuine),
         requests=tuple(shorten(c.text) for c in requests[:QUOTE_COUNT]),
     )
+
+
+def _genuine(
+    comments: Sequence[Comment], channel: str, labels: Sequence[TextLabels]
+) -> list[tuple[Comment, TextLabels]]:
+    """The label of each comment worth summarising (text, not spam, not the uploader's), in
+    order; without `labels`, only those comments are read."""
+    wanted = [i for i, c in enumerate(comments) if c.text.strip() and not _by_uploader(c, channel)]
+    if labels:
+        read = [labels[i] for i in wanted]
+    else:
+        read = label_texts([comments[i].text for i in wanted])
+    return [(comments[i], text) for i, text in zip(wanted, read, strict=True) if not text.is_spam]
 
 
 def _by_uploader(comment: Comment, channel: str) -> bool:

@@ -62,7 +62,9 @@ def build_summary(request: SummaryRequest) -> Summary:
         chapter_origin=origin,
         source=source,
         language=language,
-        comment_summary=summarize_comments(request.comments, language, video.channel_title),
+        comment_summary=summarize_comments(
+            request.comments, language, video.channel_title, request.comment_labels
+        ),
         notes=(*notes, *film.notes),
         shots=film.shots,
         key_frames=film.key_frames,
