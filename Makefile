@@ -50,6 +50,10 @@ bench: setup
 	$(BIN)/pip install --quiet --no-deps 'scenedetect==0.7.2'
 	$(BIN)/pip install --quiet 'platformdirs>=3' 'tqdm>=4' 'pytesseract>=0.3'  # the OCR bench's naive baseline
 	$(BIN)/python bench/text_quality.py --cv
+	$(BIN)/python bench/text_english.py --cv
+	$(BIN)/python bench/text_korean.py --cv
+	$(BIN)/python bench/text_spam.py
+	$(BIN)/python bench/text_speed.py
 	$(BIN)/python bench/comments_scale.py
 	$(BIN)/python bench/text_ceiling.py
 	$(BIN)/python bench/thumbnail_ocr.py --count 80
