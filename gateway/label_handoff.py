@@ -6,9 +6,11 @@ comment is the costliest step of both. When one analysis computes both tasks, th
 asks its service for every label, the summary request carries them, and each comment is read
 once. The summary then waits for the comments answer (its own inputs and call start as soon as
 that answer is in); it waits for nothing when the comments task is not computed in the same
-call (not asked for, or served from the result cache), nor once either service is known to
-answer with Gemini (the Gemini comments engine leaves toxicity and requests unset, and the
-Gemini summary writes its comment section with the model, so the labels would not be used), and
+call (not asked for, or served from the result cache), nor unless both services are known to
+answer with the local engine (seen in an earlier answer to this gateway: the Gemini comments
+engine leaves toxicity and requests unset, and the Gemini summary writes its comment section
+with the model, so the labels would not be used; the first analysis after a start therefore
+reads the comments in both services, and every later one once), and
 it goes on reading the comments itself when the comments task fails or returns no complete
 labels. The caller still gets only the page of labels it asked for (none unless asked).
 """
@@ -30,8 +32,10 @@ def note_engine(service: str, engine: int) -> None:
 
 
 def worth_handing_over() -> bool:
-    """Until a service is seen answering with Gemini, the labels are worth waiting for."""
-    return all(_engines.get(name) != common_pb2.ENGINE_GEMINI for name in ("summary", "comments"))
+    """Whether the labels are worth waiting for: both services last answered with the local
+    engine. (Waiting on a guess made the Gemini path's summary start late, after the comments
+    call, for labels it cannot use.)"""
+    return all(_engines.get(name) == common_pb2.ENGINE_LOCAL for name in ("summary", "comments"))
 
 
 class LabelHandoff:

@@ -27,6 +27,7 @@ from tubelens.text import labels as text_labels
 from tubelens.v1 import (
     comments_pb2,
     comments_pb2_grpc,
+    common_pb2,
     gateway_pb2,
     summary_pb2_grpc,
 )
@@ -43,9 +44,10 @@ class Context:
 
 
 @pytest.fixture(autouse=True)
-def engines_unknown(monkeypatch) -> None:
-    """A fresh gateway: it has seen no service answer yet (label_handoff.worth_handing_over)."""
-    monkeypatch.setattr(label_handoff, "_engines", {})
+def engines_local(monkeypatch) -> None:
+    """A gateway that has seen both services answer with the local engine."""
+    local = common_pb2.ENGINE_LOCAL
+    monkeypatch.setattr(label_handoff, "_engines", {"summary": local, "comments": local})
 
 
 @pytest.fixture

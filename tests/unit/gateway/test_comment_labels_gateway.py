@@ -22,9 +22,10 @@ Options = comments_pb2.CommentLabelsOptions
 
 
 @pytest.fixture(autouse=True)
-def engines_unknown(monkeypatch) -> None:
-    """Each test starts as a fresh gateway that has seen no answer yet."""
-    monkeypatch.setattr(label_handoff, "_engines", {})
+def engines_local(monkeypatch) -> None:
+    """Each test starts as a gateway that has seen both services answer with the local engine."""
+    local = common_pb2.ENGINE_LOCAL
+    monkeypatch.setattr(label_handoff, "_engines", {"summary": local, "comments": local})
 
 
 def plan(labels: Options | None = None, tasks: tuple[int, ...] = (SUMMARY, COMMENTS)):
@@ -134,6 +135,16 @@ async def test_the_summary_waits_for_the_comments_task_only_while_it_runs(
     comments = next(r for r in results if r.task == COMMENTS)
     assert not comments.comments.comment_labels  # the caller asked for none
     assert services.comments_asked.include and services.comments_asked.limit == 1
+
+
+async def test_no_waiting_before_the_services_engines_are_known(monkeypatch) -> None:
+    monkeypatch.setattr(label_handoff, "_engines", {})
+    services = Services()
+    downstream = SimpleNamespace(summary=services, comments=services)
+    deadline = asyncio.get_running_loop().time() + 5
+    results = [r async for r in run_tasks(Source(), plan(), downstream, deadline)]
+    assert [r.task for r in results] == [SUMMARY, COMMENTS]  # the summary did not wait
+    assert services.summary_labels == [] and not services.comments_asked.include
 
 
 @pytest.mark.parametrize("service", ["summary", "comments"])
