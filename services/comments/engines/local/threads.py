@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from services.comments.domain import Disagreement, Sentiment
 from services.comments.engines.local.reading import ReadComment, to_ref
-from tubelens.text.trained import english_extras, korean_extras
+from tubelens.text.sentiment import lexicon_score
 
 CONTRADICTION = "contradiction"
 OPPOSITE_SENTIMENT = "opposite_sentiment"
@@ -41,16 +41,14 @@ def _clear(item: ReadComment) -> bool:
     """The model leans strongly and the lexicon agrees on the sign: a judgement to trust."""
     if abs(item.score) < STRONG or item.language not in ("en", "ko"):
         return False
-    extras = english_extras if item.language == "en" else korean_extras
-    lexicon = next(iter(extras(item.comment.text).values()))
-    return lexicon * item.score > 0
+    return lexicon_score(item.comment.text, item.language) * item.score > 0
 
 
 def _reason(parent: ReadComment, reply: ReadComment) -> str | None:
     if _CONTRADICTS.search(reply.comment.text):
         return CONTRADICTION
     if _OPPOSITE.get(parent.sentiment) != reply.sentiment:
-        return None  # asked first: _clear reads the lexicon (VADER) again, the costly part
+        return None  # asked first: _clear reads the lexicon again, the costly part
     text = reply.comment.text
     strong = _clear(parent) and _clear(reply)
     if strong and not _TIP.search(text) and not _AGREES.search(text):
