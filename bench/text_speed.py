@@ -3,13 +3,15 @@ one-text-at-a-time functions, in one run, each size in a fresh process.
 
     nice .venv/bin/python bench/text_speed.py                  # 10k, 30k, 100k against 440b764
     nice .venv/bin/python bench/text_speed.py 2000 --before HEAD~1
+    nice .venv/bin/python bench/text_speed.py 10000 --before 2a4da31 --before-batch
 
 The comments are the two samples' real comments (English and Korean, half each) with a serial
 number appended, as in bench/comments_scale.py. The older revision is checked out as a git
 worktree (bench/worktree.py) and runs detect_language, read_sentiment, classify_toxicity,
 spam_reasons, is_question and is_request per text. Models, the Korean analyser and the input
-are loaded first; then one call is timed. Memory: peak RSS, and its growth over the RSS
-just before the call. Linear time means ms per 1,000 comments stays about flat.
+are loaded first; then one call is timed, in wall time and in CPU time of the whole process
+(threads included). Memory: peak RSS, and its growth over the RSS just before the call. Linear
+time means ms per 1,000 comments stays about flat.
 """
 
 from __future__ import annotations
@@ -79,11 +81,11 @@ def child(root: Path, engine: str, count: int) -> dict[str, float]:
     run(_texts(root, 300))  # models and the Korean analyser load here, untimed
     texts = _texts(root, count)
     before = _rss_mb()
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     run(texts)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
-    return {"seconds": seconds, "peak": peak, "growth": max(peak - before, 0.0)}
+    return {"seconds": seconds, "cpu": cpu, "peak": peak, "growth": max(peak - before, 0.0)}
 
 
 def _measure(root: Path, engine: str, count: int) -> dict[str, float]:
@@ -97,16 +99,23 @@ def main() -> None:
         return
     parser = argparse.ArgumentParser()
     parser.add_argument("sizes", nargs="*", type=int, default=list(SIZES))
-    parser.add_argument("--before", default="440b764", help="revision of the per-text engine")
+    parser.add_argument("--before", default="440b764", help="the older revision")
+    parser.add_argument(
+        "--before-batch",
+        action="store_true",
+        help="run the older revision's label_texts (it must have one) instead of per-text calls",
+    )
     args = parser.parse_args()
-    header = ("engine", "comments", "seconds", "ms/1k", "peak MB", "growth")
-    print("{:>18} {:>9} {:>8} {:>7} {:>8} {:>7}".format(*header))
+    before_engine = "batch" if args.before_batch else "per-text"
+    header = ("engine", "comments", "seconds", "cpu s", "ms/1k", "peak MB", "growth")
+    print("{:>18} {:>9} {:>8} {:>7} {:>7} {:>8} {:>7}".format(*header))
     with tempfile.TemporaryDirectory() as scratch, checked_out(args.before, scratch) as old:
         for count in args.sizes:
-            for label, root, engine in ((args.before, old, "per-text"), ("now", ROOT, "batch")):
+            for label, root, engine in ((args.before, old, before_engine), ("now", ROOT, "batch")):
                 result = _measure(root, engine, count)
                 print(
                     f"{label + ' ' + engine:>18} {count:>9} {result['seconds']:>8.2f} "
+                    f"{result['cpu']:>7.2f} "
                     f"{result['seconds'] / count * 1e6:>7.0f} {result['peak']:>8.0f} "
                     f"{result['growth']:>7.0f}",
                     flush=True,

@@ -39,8 +39,13 @@ def lexicon() -> dict[str, Entry]:
 
 
 @cache
-def _longest_entry() -> int:
-    return max(len(word) for word in lexicon())
+def _lengths_by_first_letter() -> dict[str, tuple[int, ...]]:
+    """First letter of an entry -> the lengths of the entries starting with it, longest first:
+    most places in a text start no entry, and are passed with one look-up."""
+    lengths: dict[str, set[int]] = {}
+    for word in lexicon():
+        lengths.setdefault(word[0], set()).add(len(word))
+    return {letter: tuple(sorted(found, reverse=True)) for letter, found in lengths.items()}
 
 
 def compact(text: str) -> tuple[str, frozenset[int]]:
@@ -60,13 +65,13 @@ def scan(text: str) -> list[Hit]:
     can be tied to the start of a word instead.
     """
     joined, word_starts = compact(text)
-    entries, longest = lexicon(), _longest_entry()
+    entries, by_first = lexicon(), _lengths_by_first_letter()
     hits: list[Hit] = []
-    index = 0
-    while index < len(joined):
-        for length in range(min(longest, len(joined) - index), 0, -1):
+    index, size = 0, len(joined)
+    while index < size:
+        for length in by_first.get(joined[index], ()):
             piece = joined[index : index + length]
-            entry = entries.get(piece)
+            entry = entries.get(piece) if index + length <= size else None
             if entry and (not entry.start_only or index in word_starts):
                 hits.append(Hit(index, index + length, piece, entry))
                 index += length

@@ -8,6 +8,7 @@ sentiment.decide and toxicity.decide_toxicity themselves, so thresholds live in 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from kiwipiepy import Token
 
@@ -19,6 +20,12 @@ from tubelens.text.questions import only_asks
 from tubelens.text.sentiment import Polarity, decide, lexicon_decides, lexicon_score
 from tubelens.text.toxicity import Toxicity, decide_toxicity
 from tubelens.text.trained import SPECS
+
+
+@cache
+def reads_morphemes() -> frozenset[str]:
+    """The committed models whose features include Kiwi morphemes."""
+    return frozenset(name for name in SPECS if load_model(name).features.morphemes)
 
 
 def model_probabilities(

@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from tubelens.text.features import morpheme_text
-from tubelens.text.label_models import sentiment_and_toxicity
+from tubelens.text.label_models import reads_morphemes, sentiment_and_toxicity
 from tubelens.text.language import detect_language
 from tubelens.text.morphology import analyse_many
 from tubelens.text.questions import is_question
@@ -73,6 +73,8 @@ def label_texts(texts: Sequence[str], *, for_themes: bool = False) -> list[TextL
     return [found[text] for text in texts]
 
 
+_MORPHEME_MODELS = frozenset({"sentiment_ko", "toxicity_ko"})
+
 # Texts labelled together: large enough that numpy and kiwipiepy's threads pay off, small
 # enough that a chunk's sparse rows and morphemes stay a few megabytes.
 CHUNK = 2048
@@ -82,15 +84,25 @@ def _label_chunk(texts: list[str], analyser: ThreadPoolExecutor) -> list[TextLab
     languages = [detect_language(text) for text in texts]
     korean = [text for text, language in zip(texts, languages, strict=True) if language == "ko"]
     english = [text for text, language in zip(texts, languages, strict=True) if language == "en"]
-    # kiwipiepy reads the Korean texts in its own threads (no GIL) while this one reads the rest.
-    analysis = analyser.submit(analyse_many, [morpheme_text(text) for text in korean])
+    # kiwipiepy reads the Korean texts in its own threads (no GIL) while this one reads the rest,
+    # but only for a model that reads morphemes: today's do not, and analysing every Korean
+    # comment for nothing took more CPU than all the rest of the labelling.
+    analysis = (
+        analyser.submit(analyse_many, [morpheme_text(text) for text in korean])
+        if korean and _MORPHEME_MODELS & reads_morphemes()
+        else None
+    )
     rules = [
         (tuple(spam_reasons(text)), is_question(text, language), is_request(text, language))
         for text, language in zip(texts, languages, strict=True)
     ]
     readings = dict(zip(english, sentiment_and_toxicity(english, "en"), strict=True))
     readings.update(
-        zip(korean, sentiment_and_toxicity(korean, "ko", analysis.result()), strict=True)
+        zip(
+            korean,
+            sentiment_and_toxicity(korean, "ko", analysis.result() if analysis else None),
+            strict=True,
+        )
     )
     labels: list[TextLabels] = []
     for text, language, (spam, question, request) in zip(texts, languages, rules, strict=True):

@@ -95,3 +95,17 @@ def test_tokenize_many_gives_what_tokenize_gives_one_text_at_a_time(samples) -> 
     assert tokens_module._AHEAD
     assert tokenize_many(texts, languages, morphemes=True) == want
     assert not tokens_module._AHEAD  # taken out once read
+
+
+def test_korean_is_not_analysed_when_no_model_reads_morphemes(samples, monkeypatch) -> None:
+    """Kiwi's analysis cost more CPU than the rest of the labelling: it runs only for a model
+    that reads morphemes (the committed ones read none)."""
+    from tubelens.text.label_models import reads_morphemes
+
+    asked: list[int] = []
+    monkeypatch.setattr(labels_module, "analyse_many", lambda texts: asked.append(len(texts)))
+    texts = _sample_texts(samples)
+    labels = label_texts(texts)
+    assert reads_morphemes() == frozenset()
+    assert asked == []
+    _assert_same(labels, texts)
