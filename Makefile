@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup system-deps demo test unit lint protos check-protos up bench memory load throughput \
+.PHONY: setup system-deps demo test unit lint protos check-protos contract-baseline lock check-lock \
+	up bench memory load load-test throughput \
 	examples clean
 
 setup: system-deps $(STAMP)
@@ -12,16 +13,28 @@ setup: system-deps $(STAMP)
 system-deps:
 	@bash scripts/system-deps.sh
 
-$(STAMP): pyproject.toml
+# Exactly the locked versions, each checked against its hash, then TubeLens itself.
+$(STAMP): pyproject.toml requirements/lock.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --require-hashes -r requirements/lock.txt
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+# Regenerates the hash-pinned lock files from pyproject.toml (needs PyPI): requirements/lock.txt
+# for this Makefile and CI, requirements/<extra>.txt for each server image.
+lock:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet 'pip-tools>=7.4'
+	$(BIN)/python scripts/lock.py
+
+check-lock:
+	@$(PYTHON) scripts/lock.py --check
 
 demo: setup
 	bash scripts/demo.sh
 
-test: setup check-protos lint
+test: check-lock setup check-protos lint
 	$(BIN)/pytest -q
 
 unit: setup
@@ -35,12 +48,17 @@ lint: setup
 
 protos: setup
 	$(BIN)/python scripts/gen_protos.py
+	$(BIN)/python scripts/gen_proto_docs.py
+
+# After a release: the current protos become the contract `buf breaking` checks against.
+contract-baseline: setup
+	bash scripts/check-contract.sh --release
 
 # Regenerate, then fail if the committed code differs (or new files appear).
 check-protos: protos
-	@if [ -n "$$(git status --porcelain -- tubelens/v1)" ]; then \
-	  git status --short -- tubelens/v1; \
-	  echo "tubelens/v1 is stale: run 'make protos' and commit the result."; exit 1; \
+	@if [ -n "$$(git status --porcelain -- tubelens/v1 docs/api.md)" ]; then \
+	  git status --short -- tubelens/v1 docs/api.md; \
+	  echo "tubelens/v1 or docs/api.md is stale: run 'make protos' and commit the result."; exit 1; \
 	fi
 
 # Figures for the README and the issues, from ../shared/data (see each script's --help).
@@ -67,8 +85,14 @@ memory: setup
 	$(BIN)/python bench/memory_images.py
 	$(BIN)/python bench/pod_memory.py
 
-# Bursts of 300 analyses and twice the load the machine carries (`make test` runs a short form).
+# Throughput, latency percentiles and status codes of Analyze calls against a running gateway
+# (TUBELENS_TARGET, default 127.0.0.1:50051; a local stack is started when none answers).
+LOAD_ARGS ?= --concurrency 4 --seconds 30
 load: setup
+	bash scripts/load.sh $(LOAD_ARGS)
+
+# Bursts of 300 analyses and twice the load the machine carries (`make test` runs a short form).
+load-test: setup
 	TUBELENS_LOAD=full $(BIN)/pytest -q -s -m load
 
 # Issue 14's figures, before (a revision in a temporary git worktree) and after (this tree),

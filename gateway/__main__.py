@@ -40,7 +40,7 @@ def main() -> None:
         )
         await serve([binding], settings, settings.port_for("gateway"), on_stop=stop)
 
-    run_server(start, settings)
+    run_server(start, settings, "gateway")
 
 
 def _youtube() -> YouTubeFetcher | None:

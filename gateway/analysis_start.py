@@ -73,6 +73,7 @@ class AnalysisStarts:
             f"The gateway is at capacity: it runs {at_once} analyses at once "
             f"({ENV_PREFIX}ANALYSES_AT_ONCE) and holds {settings.max_analyses} "
             f"({ENV_PREFIX}MAX_ANALYSES)",
+            queue_name="analyses",
         )
 
     @contextlib.asynccontextmanager

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import grpc
 
+from tubelens.observability.tracing import client_interceptors
+from tubelens.servers import behind_gateway
 from tubelens.settings import GatewaySettings
 from tubelens.v1 import (
     comments_pb2_grpc,
@@ -76,16 +78,13 @@ class Downstream:
 
 
 def connect(settings: GatewaySettings) -> Downstream:
-    targets = {
-        "summary": settings.summary_target,
-        "comments": settings.comments_target,
-        "thumbnail": settings.thumbnail_target,
-        "photocard": settings.photocard_target,
-        "video": settings.video_target,
-    }
+    targets = {server.name: settings.target_for(server.name) for server in behind_gateway()}
     options = channel_options(settings.max_message_bytes, settings.dns_min_refresh_seconds)
     channels = {
-        name: grpc.aio.insecure_channel(target, options=options) for name, target in targets.items()
+        name: grpc.aio.insecure_channel(
+            target, options=options, interceptors=client_interceptors() or None
+        )
+        for name, target in targets.items()
     }
     return Downstream(
         summary=summary_pb2_grpc.SummaryServiceStub(channels["summary"]),

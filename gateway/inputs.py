@@ -7,6 +7,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from tubelens.observability.tracing import span
+
 T = TypeVar("T")
 PARTS = ("metadata", "transcript", "comments", "thumbnail", "video")
 
@@ -30,5 +32,11 @@ class Once:
 
     def get(self, name: str, load: Callable[[], Awaitable[T]]) -> Awaitable[T]:
         if name not in self._tasks:
-            self._tasks[name] = asyncio.ensure_future(load())
+            self._tasks[name] = asyncio.ensure_future(_traced(name, load))
         return asyncio.shield(self._tasks[name])
+
+
+async def _traced(name: str, load: Callable[[], Awaitable[T]]) -> T:
+    """One span per input part read (YouTube or a bundle), under the analysis that asked."""
+    with span("input.fetch", part=name):
+        return await load()

@@ -22,6 +22,8 @@ from gateway.result_store import ResultStore
 from gateway.single_flight import SingleFlight
 from gateway.tasks import TASKS
 from tubelens import convert
+from tubelens.observability import metrics
+from tubelens.observability.tracing import set_attributes, span
 from tubelens.server.status import rpc_status_of
 from tubelens.settings import ResultCacheSettings
 from tubelens.v1 import common_pb2, gateway_pb2
@@ -52,22 +54,26 @@ class ResultCache:
         labels: tuple[int, int] | None = None,
     ) -> CachedAnalysis:
         """What the store holds for these tasks of these inputs (no results when `fresh`)."""
-        started, namespace = time.perf_counter(), self.settings.namespace
-        services = [TASKS[task].service for task in tasks]
-        found = await self.store.get_many(
-            [keys.engine_key(namespace, s) for s in services]
-            + [keys.video_key(namespace, identity)]
-        )
-        engines = {task: (raw or b"").decode() for task, raw in zip(tasks, found, strict=False)}
-        analysis = CachedAnalysis(
-            self, identity, language, max_comments, engines, found[-1], labels=labels
-        )
-        known = [task for task in tasks if engines[task] and not fresh]
-        stored = await self.store.get_many([analysis.key(task) for task in known])
-        for task, raw in zip(known, stored, strict=True):
-            if raw is not None:
-                seconds = time.perf_counter() - started
-                analysis.hits[task] = _served(raw, seconds, identity.kind == "youtube")
+        with span("result_cache.lookup", tasks=len(tasks), fresh=fresh):
+            started, namespace = time.perf_counter(), self.settings.namespace
+            services = [TASKS[task].service for task in tasks]
+            found = await self.store.get_many(
+                [keys.engine_key(namespace, s) for s in services]
+                + [keys.video_key(namespace, identity)]
+            )
+            engines = {task: (raw or b"").decode() for task, raw in zip(tasks, found, strict=False)}
+            analysis = CachedAnalysis(
+                self, identity, language, max_comments, engines, found[-1], labels=labels
+            )
+            known = [task for task in tasks if engines[task] and not fresh]
+            stored = await self.store.get_many([analysis.key(task) for task in known])
+            for task, raw in zip(known, stored, strict=True):
+                if raw is not None:
+                    seconds = time.perf_counter() - started
+                    analysis.hits[task] = _served(raw, seconds, identity.kind == "youtube")
+            set_attributes(hits=len(analysis.hits))
+            if not fresh:
+                metrics.record_cache("result", len(analysis.hits), len(tasks) - len(analysis.hits))
         return analysis
 
     async def shared(self, key: str, compute: Callable[[], Awaitable[TaskResult]]) -> TaskResult:

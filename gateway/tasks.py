@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import grpc
+from google.rpc import code_pb2
 
 from gateway.clients import Downstream
 from gateway.inputs import InputReport
@@ -125,7 +126,7 @@ async def run_task(
     log.info(
         "task_done",
         task=gateway_pb2.Task.Name(task),
-        code=result.status.code,
+        code=code_pb2.Code.Name(result.status.code),  # a name, as in every other log line
         ms=round((time.perf_counter() - started) * 1000),
     )
     return result

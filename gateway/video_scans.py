@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -24,6 +25,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from tubelens.errors import TubeLensError
 from tubelens.logs import REQUEST_ID_HEADER, get_logger, request_id
+from tubelens.observability import metrics
+from tubelens.observability.tracing import set_attributes, span
 from tubelens.settings import ENV_PREFIX
 from tubelens.v1 import summary_pb2, video_pb2, video_pb2_grpc
 
@@ -98,17 +101,22 @@ class VideoScans:
         self, file: BinaryIO, name: str, size: int, key: tuple, budget: float
     ) -> ScanOutcome:
         assert self._service is not None
+        started = time.monotonic()
         try:
-            reply = await self._service.ScanVideo(
-                _upload(file, name, size),
-                timeout=budget,
-                metadata=((REQUEST_ID_HEADER, request_id()),),
-            )
+            with span("video.scan", file=name, bytes=size, budget_seconds=budget):
+                reply = await self._service.ScanVideo(
+                    _upload(file, name, size),
+                    timeout=budget,
+                    metadata=((REQUEST_ID_HEADER, request_id()),),
+                )
+                set_attributes(shots=len(reply.digest.shots))
         except grpc.aio.AioRpcError as exc:
+            metrics.record_video_scan(exc.code().name, time.monotonic() - started)
             return ScanOutcome(None, _failure_note(name, exc, budget), partial=True)
         finally:
             file.close()
         seconds = reply.scan_time.ToTimedelta().total_seconds()
+        metrics.record_video_scan("OK", seconds)
         log.info("video_scanned", file=name, shots=len(reply.digest.shots), seconds=seconds)
         if self._cache is not None:
             self._cache[key] = reply.digest

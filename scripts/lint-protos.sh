@@ -18,3 +18,4 @@ if [ ! -x node_modules/.bin/buf ]; then
 fi
 node_modules/.bin/buf lint --path protos/tubelens
 echo "buf lint: clean"
+bash scripts/check-contract.sh

@@ -14,6 +14,8 @@ command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr)
 [ -n "$(ls /usr/share/tesseract-ocr/*/tessdata/eng.traineddata 2>/dev/null)" ] || missing+=(tesseract-ocr-eng)
 # The result cache's integration test runs a real Redis (the shared store of gateway replicas).
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+# The metrics test scrapes the servers with a real Prometheus.
+command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
 # buf, the protobuf linter, comes from the npm registry.
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 

@@ -10,22 +10,17 @@ import os
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, create_model, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from tubelens.servers import METRICS_PORT_OFFSET, SERVERS, behind_gateway
 
 ENV_PREFIX = "TUBELENS_"
 EngineName = Literal["local", "gemini"]
 # The repository's samples/ (editable installs and container images keep this layout).
 DEFAULT_SAMPLES_DIR = Path(__file__).resolve().parents[1] / "samples"
 
-DEFAULT_PORTS = {
-    "gateway": 50051,
-    "summary": 50052,
-    "comments": 50053,
-    "thumbnail": 50054,
-    "photocard": 50055,
-    "video": 50056,
-}
+DEFAULT_PORTS = {server.name: server.port for server in SERVERS}
 
 
 class StartupError(RuntimeError):
@@ -56,8 +51,17 @@ class ServerSettings(BaseSettings):
     # more (each waiting call holds at most its stream's flow-control window).
     max_pending_calls: int = Field(default=1000, ge=1)
 
+    # Prometheus /metrics, on a port of its own: None puts it 1000 above the gRPC port
+    # (tubelens up: 51051-51056); 0 serves no metrics.
+    metrics_port: int | None = Field(default=None, ge=0, le=65535)
+
     def port_for(self, service: str) -> int:
         return DEFAULT_PORTS[service] if self.port is None else self.port
+
+    def metrics_port_for(self, grpc_port: int) -> int:
+        if self.metrics_port is not None:
+            return self.metrics_port
+        return grpc_port + METRICS_PORT_OFFSET if grpc_port + METRICS_PORT_OFFSET <= 65535 else 0
 
     @property
     def max_message_bytes(self) -> int:
@@ -93,14 +97,18 @@ class ServiceSettings(ServerSettings):
         return engine
 
 
-class GatewaySettings(ServerSettings):
+# Where the gateway finds each server behind it: TUBELENS_<NAME>_TARGET (host:port, or
+# dns:///name:port to spread calls over every replica), one field per declared server.
+_Targets = create_model(
+    "_Targets",
+    __base__=ServerSettings,
+    **{f"{s.name}_target": (str, f"127.0.0.1:{s.port}") for s in behind_gateway()},
+)
+
+
+class GatewaySettings(_Targets):
     """What the gateway reads on top of the server settings."""
 
-    summary_target: str = "127.0.0.1:50052"
-    comments_target: str = "127.0.0.1:50053"
-    thumbnail_target: str = "127.0.0.1:50054"
-    photocard_target: str = "127.0.0.1:50055"
-    video_target: str = "127.0.0.1:50056"
     default_deadline_seconds: float = Field(default=60.0, gt=0)  # when the caller sets none
     deadline_margin_seconds: float = Field(default=0.25, ge=0)  # kept to report a timeout in time
     # Directories VideoRef.bundle may read from: a bundle is a name directly under one of them
@@ -118,6 +126,10 @@ class GatewaySettings(ServerSettings):
     # Shortest pause between two DNS look-ups of a dns:/// target (gRPC's own default is 30 s);
     # a look-up follows each connection-age rotation, which is how new replicas are found.
     dns_min_refresh_seconds: float = Field(default=30.0, ge=0)
+
+    def target_for(self, server: str) -> str:
+        """The address of a server behind the gateway."""
+        return str(getattr(self, f"{server}_target"))
 
     @field_validator("bundle_roots", mode="before")
     @classmethod

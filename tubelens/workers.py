@@ -102,6 +102,7 @@ class WorkerPool:
             self.queue_limit,
             f"{service} jobs",
             f"The {service} service is at capacity",
+            queue_name="workers",
         )
 
     async def start(self) -> None:

@@ -17,6 +17,8 @@ from typing import Any, TypeVar
 
 from cachetools import TTLCache
 
+from tubelens.observability import metrics
+
 T = TypeVar("T")
 
 
@@ -41,6 +43,7 @@ class FetchCache:
             return await fetch(), False
         entry = self._entries.get(key)
         hit = entry is not None and entry.holds >= holds and not _failed(entry.task)
+        metrics.record_cache("youtube_input", int(hit), int(not hit))
         if entry is None or not hit:
             entry = _Entry(asyncio.ensure_future(fetch()), holds)
             entry.task.add_done_callback(lambda _: self._forget_failure(key, entry))

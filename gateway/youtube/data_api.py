@@ -13,6 +13,7 @@ import httpx
 
 from gateway.youtube.errors import api_error
 from tubelens.errors import Unavailable
+from tubelens.observability import metrics
 
 UNITS_PER_LIST_CALL = 1
 PAGE_SIZE = 100  # the largest maxResults commentThreads.list and comments.list accept
@@ -51,12 +52,15 @@ class DataApi:
                 f"{self._base}/{resource}", params=params, headers={"x-goog-api-key": self._key}
             )
         except httpx.HTTPError as exc:
+            metrics.record_upstream("youtube", what, type(exc).__name__)
             raise Unavailable(
                 f"The YouTube Data API could not be reached for {what}: {type(exc).__name__}.",
                 reason="YOUTUBE_UNAVAILABLE",
                 metadata={"video_id": video_id},
             ) from exc
         meter.charge(what)
+        metrics.record_upstream("youtube", what, str(response.status_code))
+        metrics.record_youtube_units(what, UNITS_PER_LIST_CALL)
         body = _json(response)
         if response.status_code != 200:
             raise api_error(response.status_code, body, what, video_id)

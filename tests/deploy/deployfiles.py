@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import shlex
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,7 @@ DOCKER_DIR = ROOT / "deploy" / "docker"
 K8S_DIR = ROOT / "deploy" / "k8s"
 COMPOSE_FILE = ROOT / "docker-compose.yml"
 ENV_EXAMPLE = ROOT / ".env.example"
-SERVERS = tuple(DEFAULT_PORTS)  # gateway, summary, comments, thumbnail, photocard
+SERVERS = tuple(DEFAULT_PORTS)  # as tubelens/servers.py declares them
 ANALYSIS = tuple(name for name in SERVERS if name != "gateway")
 
 
@@ -55,13 +57,21 @@ def read_compose() -> dict[str, Any]:
     return yaml.safe_load(COMPOSE_FILE.read_text(encoding="utf-8"))
 
 
-def read_k8s() -> list[dict[str, Any]]:
-    """Every resource under deploy/k8s except the kustomization itself."""
-    docs = []
-    for path in sorted(K8S_DIR.glob("*.yaml")):
-        if path.name != "kustomization.yaml":
-            docs += [d for d in yaml.safe_load_all(path.read_text(encoding="utf-8")) if d]
-    return docs
+def script(name: str) -> Any:
+    """A module of scripts/ (not a package), imported by path."""
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+def read_k8s(root: Path = K8S_DIR) -> list[dict[str, Any]]:
+    """What `kubectl apply -k deploy/k8s` applies, rendered by scripts/kustomize_lite.py (which
+    tests/deploy/test_declaration.py compares with kubectl where it exists)."""
+    return script("kustomize_lite").render(root)
 
 
 def k8s_resource(docs: list[dict[str, Any]], kind: str, name: str) -> dict[str, Any]:

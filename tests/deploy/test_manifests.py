@@ -54,7 +54,7 @@ def test_compose_wires_health_restarts_and_scaling() -> None:
         probe = ["CMD", "python", "-m", "tubelens.server.probe", "--port"]
         assert service["healthcheck"]["test"] == [*probe, str(DEFAULT_PORTS[name])]
         assert service["image"] == f"tubelens/{name}:dev"
-        assert service["build"]["dockerfile"] == f"deploy/docker/{name}.Dockerfile"
+        assert service["build"]["dockerfile"] == "deploy/docker/Dockerfile"  # one recipe
         assert [e["path"] for e in service["env_file"]] == [".env"]
         if name != "gateway":  # scalable: no fixed name, no host port
             assert "container_name" not in service and "ports" not in service
@@ -67,6 +67,7 @@ def test_compose_wires_health_restarts_and_scaling() -> None:
 def test_kubernetes_files_are_all_in_the_kustomization() -> None:
     listed = yaml.safe_load((K8S_DIR / "kustomization.yaml").read_text(encoding="utf-8"))
     on_disk = {p.name for p in K8S_DIR.glob("*.yaml")} - {"kustomization.yaml"}
+    on_disk |= {f"services/{p.name}" for p in (K8S_DIR / "services").iterdir()}
     assert set(listed["resources"]) == on_disk
     images = {i["name"] for i in listed["images"]}
     assert images == {f"tubelens/{name}" for name in SERVERS}
@@ -98,7 +99,14 @@ def test_kubernetes_pod_is_locked_down_probed_and_sized(server: str) -> None:
     assert secret_refs == [{"name": "tubelens-secrets", "optional": True}]
     service = k8s_resource(K8S, "Service", server)
     assert service["spec"]["clusterIP"] == "None"  # headless: DNS lists every pod
-    assert [p["port"] for p in service["spec"]["ports"]] == [port]
+    assert [(p["name"], p["port"]) for p in service["spec"]["ports"]] == [
+        ("grpc", port),
+        ("metrics", port + 1000),
+    ]
+    assert [(p["name"], p["containerPort"]) for p in container["ports"]] == [
+        ("grpc", port),
+        ("metrics", port + 1000),
+    ]
     assert k8s_resource(K8S, "PodDisruptionBudget", server)["spec"]["maxUnavailable"] == 1
 
 

@@ -118,12 +118,13 @@ def test_every_server_reports_serving_with_its_deployed_configuration(fleet, pla
     # Docker runs the HEALTHCHECK each image declares: run it with the server's environment.
     checks = {}
     for server in servers:
-        dockerfile = read_dockerfile(DOCKER_DIR / f"{server.config.server}.Dockerfile")
+        dockerfile = read_dockerfile(DOCKER_DIR / "Dockerfile")
         argv = exec_form(dockerfile.args("HEALTHCHECK")[0])
+        image_env = {"TUBELENS_SERVER": server.config.server}  # the Dockerfile's ENV
         checks[server.config.server] = subprocess.Popen(
             [sys.executable, *argv[1:]],
             cwd=ROOT,
-            env=local_env(server.config, server.port),
+            env={**local_env(server.config, server.port), **image_env},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )

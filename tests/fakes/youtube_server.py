@@ -65,6 +65,7 @@ class FakeYouTube:
         self.comments_open.set()
 
     requests: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)
+    headers: list[dict[str, str]] = field(default_factory=list)  # of each request, in order
     _server: ThreadingHTTPServer | None = None
 
     def add(self, video: FakeVideo) -> FakeVideo:
@@ -127,6 +128,7 @@ class _Handler(BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         query = {key: values[0] for key, values in parse_qs(parts.query).items()}
         self.state.requests.append((method, parts.path, query))
+        self.state.headers.append({key.lower(): value for key, value in self.headers.items()})
         path = parts.path
         if path.startswith("/youtube/v3/"):
             self._data_api(path.removeprefix("/youtube/v3/"), query)

@@ -1,4 +1,4 @@
-"""The whole stack under bursts and overload, on the local engine (`make load` runs the full
+"""The whole stack under bursts and overload, on the local engine (`make load-test` runs the full
 form, `make test` a short one): every call is answered, every finished task reaches its caller,
 and goodput at twice the load the machine can carry stays near its peak.
 

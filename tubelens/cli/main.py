@@ -24,6 +24,7 @@ from rich.table import Table
 
 from tubelens.cli.examples import examples
 from tubelens.cli.fetch import fetch
+from tubelens.cli.load import load
 from tubelens.cli.refs import TASK_NAMES, video_ref
 from tubelens.cli.report import render
 from tubelens.cli.stack import SERVERS, Stack, StackError
@@ -35,6 +36,7 @@ app = typer.Typer(
 )
 app.command()(fetch)  # tubelens fetch URL -o DIR
 app.command()(examples)  # tubelens examples -o out/examples [--video FILE]
+app.command()(load)  # tubelens load [REFS...] --concurrency 8 --seconds 30
 console = Console()
 err = Console(stderr=True)
 Target = Annotated[str, typer.Option(help="The gateway's address.")]

@@ -12,15 +12,12 @@ from pathlib import Path
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-# (name, module, offset from the base port); the gateway listens on the base port.
-SERVERS = (
-    ("gateway", "gateway", 0),
-    ("summary", "services.summary", 1),
-    ("comments", "services.comments", 2),
-    ("thumbnail", "services.thumbnail", 3),
-    ("photocard", "services.photocard", 4),
-    ("video", "services.video", 5),
-)
+from tubelens.servers import GATEWAY, behind_gateway
+from tubelens.servers import SERVERS as DECLARED
+
+# (name, module, offset from the base port), from the declaration (tubelens.servers); the
+# gateway listens on the base port.
+SERVERS = tuple((server.name, server.module, server.port - DECLARED[0].port) for server in DECLARED)
 
 
 class StackError(RuntimeError):
@@ -32,7 +29,7 @@ class Stack:
     host: str = "127.0.0.1"
     base_port: int = 50051
     extra_env: dict[str, str] = field(default_factory=dict)
-    only: tuple[str, ...] = ()  # start just these servers (tests); empty: all six
+    only: tuple[str, ...] = ()  # start just these servers (tests); empty: all of them
     log_dir: Path | None = None  # one log file per server; None: inherit this process's stderr
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
     # A second SIGTERM could land after the server's loop has closed and kill it mid-exit.
@@ -71,9 +68,9 @@ class Stack:
     def _env_for(self, name: str) -> dict[str, str]:
         host, port = self.address(name).rsplit(":", 1)
         env = {"TUBELENS_HOST": host, "TUBELENS_PORT": port, **self.extra_env}
-        if name == "gateway":
-            for service in ("summary", "comments", "thumbnail", "photocard", "video"):
-                env.setdefault(f"TUBELENS_{service.upper()}_TARGET", self.address(service))
+        if name == GATEWAY:
+            for server in behind_gateway():
+                env.setdefault(f"TUBELENS_{server.name.upper()}_TARGET", self.address(server.name))
         return env
 
     def wait_serving(self, name: str, timeout: float) -> None:

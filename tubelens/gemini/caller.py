@@ -42,6 +42,8 @@ from tubelens.gemini.retries import (
 from tubelens.gemini.settings import GeminiSettings, OutputLimit
 from tubelens.gemini.usage import SHARED, Usage, usage_of, usage_of_error
 from tubelens.logs import get_logger, request_id
+from tubelens.observability import metrics
+from tubelens.observability.tracing import set_attributes, span, trace_headers
 
 log = get_logger(__name__)
 M = TypeVar("M", bound=BaseModel)
@@ -206,11 +208,13 @@ class GeminiCaller:
                     try:
                         async with self._limits.slot(model):
                             usage += Usage(calls=1)  # the request is sent: count it
-                            response = await self._aio.models.generate_content(
-                                model=model,
-                                contents=[types.Content(role="user", parts=parts)],
-                                config=config,
-                            )
+                            with span("gemini.generate_content", model=model, attempt=tries):
+                                response = await self._aio.models.generate_content(
+                                    model=model,
+                                    contents=[types.Content(role="user", parts=parts)],
+                                    config=_with_trace_headers(config),
+                                )
+                                _trace_tokens(response.usage_metadata)
                     except (genai_errors.APIError, *TRANSPORT_ERRORS) as exc:
                         last = tries >= attempts or not is_retryable(exc)
                         wait = (
@@ -230,6 +234,7 @@ class GeminiCaller:
                     _log_try(model, tries, "200", None, spent)
                     return _Outcome(response, usage, tries)
         except TimeoutError as exc:
+            metrics.record_upstream("gemini", model, "timeout")
             error: TubeLensError = DeadlineExceeded(
                 f"Gemini ({model}) did not answer within {s.timeout_seconds:g} s.",
                 reason="GEMINI_TIMEOUT",
@@ -252,9 +257,37 @@ class GeminiCaller:
             return _Outcome(None, usage, tries, error)
 
 
+def _with_trace_headers(config: types.GenerateContentConfig) -> types.GenerateContentConfig:
+    """The request carries the trace context, so Gemini's side can be joined to ours."""
+    headers = trace_headers()
+    if not headers:
+        return config
+    options = (config.http_options or types.HttpOptions()).model_copy()
+    options.headers = {**(options.headers or {}), **headers}
+    return config.model_copy(update={"http_options": options})
+
+
+def _trace_tokens(metadata: types.GenerateContentResponseUsageMetadata | None) -> None:
+    if metadata is not None:
+        set_attributes(
+            input_tokens=metadata.prompt_token_count,
+            output_tokens=metadata.candidates_token_count,
+            thinking_tokens=metadata.thoughts_token_count,
+            cached_tokens=metadata.cached_content_token_count,
+        )
+
+
 def _log_try(
     model: str, attempt: int, status: str, wait: float | None, spent: Usage | None
 ) -> None:
+    metrics.record_upstream("gemini", model, status, retried=wait is not None)
+    if spent is not None:
+        tokens = {
+            "input": spent.input_tokens,
+            "output": spent.output_tokens,
+            "thinking": spent.thinking_tokens,
+        }
+        metrics.record_gemini_usage(model, tokens, spent.cost_usd)
     log.info(
         "gemini_try",
         model=model,

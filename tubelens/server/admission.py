@@ -17,14 +17,18 @@ from collections.abc import AsyncIterator, Callable
 
 from tubelens.errors import ResourceExhausted
 from tubelens.logs import get_logger
+from tubelens.observability.metrics import set_queue_length
 
 log = get_logger("tubelens.admission")
 _RECHECK_SECONDS = 1.0  # a waiting call re-reads the run-time estimate at least this often
 
 
 class AdmissionQueue:
-    def __init__(self, slots: int, queue_limit: int, what: str, refusal: str) -> None:
+    def __init__(
+        self, slots: int, queue_limit: int, what: str, refusal: str, queue_name: str = ""
+    ) -> None:
         self.slots = max(1, slots)
+        self.queue_name = queue_name  # its tubelens_queue_length label; "": not published
         self.queue_limit = max(0, queue_limit)
         self.what = what  # what runs, for the log, e.g. "analyses"
         self._refusal = refusal  # opens the refusal message, e.g. "The gateway is at capacity"
@@ -32,6 +36,7 @@ class AdmissionQueue:
         self._waiters: deque[asyncio.Future[None]] = deque()
         self.run_seconds: float | None = None  # moving average of recent runs
         self._run_spread = 0.0  # moving average of their distance from it
+        self._publish()  # the series exists (at 0) before anything waits
 
     @property
     def waiting(self) -> int:
@@ -59,6 +64,7 @@ class AdmissionQueue:
         self._check(time_left(), ahead=len(self._waiters))
         turn: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._waiters.append(turn)
+        self._publish()
         try:
             while not turn.done():
                 left = time_left()
@@ -78,15 +84,21 @@ class AdmissionQueue:
             else:
                 turn.cancel()
                 self._waiters.remove(turn)
+                self._publish()
             raise
 
     def _release(self) -> None:
         while self._waiters:
             turn = self._waiters.popleft()
+            self._publish()
             if not turn.done():
                 turn.set_result(None)  # the slot goes straight to the next in line
                 return
         self._free += 1
+
+    def _publish(self) -> None:
+        if self.queue_name:
+            set_queue_length(self.queue_name, len(self._waiters))
 
     def _check(self, left: float | None, ahead: int) -> None:
         """Refuses a call now when the queue is full or its turn would come too late."""

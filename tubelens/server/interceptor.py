@@ -23,6 +23,8 @@ import structlog
 from tubelens.calls import enter_call, leave_call
 from tubelens.errors import DeadlineExceeded, TubeLensError
 from tubelens.logs import REQUEST_ID_HEADER, get_logger
+from tubelens.observability import metrics
+from tubelens.observability.tracing import set_attributes
 from tubelens.server.held_requests import HeldRequests
 from tubelens.server.status import (
     abort_with,
@@ -84,7 +86,7 @@ class ServiceInterceptor(grpc.aio.ServerInterceptor):
                         context, _too_long(self._max_call) if limit.expired() else exc, started
                     )
                 context.set_trailing_metadata(request_id_trailer())
-                log.info("rpc_done", code="OK", ms=_ms(started))
+                _done(method, "OK", started)
                 return response
 
         return wrapped
@@ -102,7 +104,7 @@ class ServiceInterceptor(grpc.aio.ServerInterceptor):
                 except Exception as exc:  # noqa: BLE001 - every failure becomes a status here
                     await _abort(context, exc, started)
                 context.set_trailing_metadata(request_id_trailer())
-                log.info("rpc_done", code="OK", ms=_ms(started))
+                _done(method, "OK", started)
 
         return wrapped
 
@@ -129,33 +131,37 @@ def _call_scope(
     """Binds the request id, publishes the deadline (tubelens.calls; no later than `max_call`
     from now), and logs a call the caller abandoned."""
     structlog.contextvars.bind_contextvars(request_id=request_id, method=method)
+    set_attributes(request_id=request_id)  # a trace leads to the id callers quote, and back
     remaining = context.time_remaining()
     if max_call is not None:
         remaining = max_call if remaining is None else min(remaining, max_call)
     token = enter_call(remaining)
     started = time.perf_counter()
+    metrics.rpc_started()
     try:
         yield started
     except (asyncio.CancelledError, GeneratorExit):
         left = context.time_remaining()
         # gRPC cancels a call at its deadline give or take a timer tick.
         code = "DEADLINE_EXCEEDED" if left is not None and left < 0.05 else "CANCELLED"
-        log.info("rpc_done", code=code, ms=_ms(started), why="caller gone")
+        _done(method, code, started, why="caller gone")
         raise
     finally:
+        metrics.rpc_ended()
         leave_call(token)
 
 
 async def _abort(context: grpc.aio.ServicerContext, exc: Exception, started: float) -> None:
+    method = str(structlog.contextvars.get_contextvars().get("method", ""))
     if isinstance(exc, grpc.aio.AbortError):  # the servicer already chose the status
-        code = context.code()
-        log.info("rpc_done", code=getattr(code, "name", "UNKNOWN"), ms=_ms(started))
+        _done(method, getattr(context.code(), "name", "UNKNOWN"), started)
         raise exc
     if isinstance(exc, TubeLensError):
         status = status_from_error(exc)
-        log.info("rpc_done", code=exc.status_code, reason=exc.reason, ms=_ms(started))
+        _done(method, exc.status_code, started, reason=exc.reason)
     else:
         request_id = structlog.contextvars.get_contextvars().get("request_id", "")
+        metrics.record_rpc(method, "INTERNAL", time.perf_counter() - started)
         log.exception("rpc_done", code="INTERNAL", ms=_ms(started))
         status = rpc_status_of(
             grpc.StatusCode.INTERNAL,
@@ -171,6 +177,13 @@ def _too_long(max_call: float | None) -> DeadlineExceeded:
         "TUBELENS_MAX_CALL_SECONDS); split the work or ask the operators to raise it.",
         reason="CALL_TOO_LONG",
     )
+
+
+def _done(method: str, code: str, started: float, **fields: str) -> None:
+    """The call's one access-log line and its latency observation."""
+    seconds = time.perf_counter() - started
+    metrics.record_rpc(method, code, seconds)
+    log.info("rpc_done", code=code, ms=round(seconds * 1000), **fields)
 
 
 def _ms(started: float) -> int:

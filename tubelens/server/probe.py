@@ -2,7 +2,8 @@
 
 Container images run it as their HEALTHCHECK, so no probe binary is downloaded at build time.
 With `--server NAME` instead of `--port`, the port is the one that server listens on under the
-same environment (TUBELENS_PORT, else the server's default), so an overridden port stays probed.
+same environment (TUBELENS_PORT, else the server's default), so an overridden port stays probed;
+with neither, the server is the one TUBELENS_SERVER names (every image sets it).
 """
 
 from __future__ import annotations
@@ -27,8 +28,10 @@ def probe_address(host: str | None, port: int | None, server: str | None) -> str
         configured = os.environ.get(f"{ENV_PREFIX}HOST", "")
         host = "127.0.0.1" if configured in _WILDCARD_HOSTS else configured
     if port is None:
+        # Neither flag: the server this image runs (TUBELENS_SERVER, set by the Dockerfile).
+        server = server or os.environ.get(f"{ENV_PREFIX}SERVER") or None
         if server is None:
-            raise ValueError("give --port or --server")
+            raise ValueError("give --port or --server, or set TUBELENS_SERVER")
         port = ServerSettings().port_for(server)
     if ":" in host and not host.startswith("["):
         host = f"[{host}]"  # an IPv6 literal
@@ -49,7 +52,7 @@ def check(address: str, service: str = "", timeout: float = 3.0) -> tuple[bool, 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tubelens.server.probe", description=__doc__)
-    where = parser.add_mutually_exclusive_group(required=True)
+    where = parser.add_mutually_exclusive_group()  # neither: TUBELENS_SERVER's port
     where.add_argument("--port", type=int, help="port of the server to probe")
     where.add_argument("--server", choices=sorted(DEFAULT_PORTS), help="probe this server's port")
     parser.add_argument("--host", help="default: TUBELENS_HOST, or 127.0.0.1 when it is a wildcard")

@@ -18,6 +18,8 @@ from grpc_health.v1._async import HealthServicer
 from grpc_reflection.v1alpha import reflection
 
 from tubelens.logs import configure_logging, get_logger
+from tubelens.observability.metrics import name_server, start_metrics
+from tubelens.observability.tracing import configure_tracing, server_interceptors, stop_tracing
 from tubelens.server.held_requests import HeldRequests
 from tubelens.server.interceptor import ServiceInterceptor
 from tubelens.settings import ServerSettings, ServiceSettings, StartupError
@@ -59,7 +61,9 @@ async def serve(
     interceptor = ServiceInterceptor(
         HeldRequests(settings.requests_bytes), max_call_seconds=settings.max_call_seconds
     )
-    server = grpc.aio.server(interceptors=[interceptor], options=server_options(settings))
+    server = grpc.aio.server(
+        interceptors=[*server_interceptors(), interceptor], options=server_options(settings)
+    )
     for binding in bindings:
         binding.add_to_server(server)
     health = HealthServicer()
@@ -82,6 +86,7 @@ async def serve(
     if server.add_insecure_port(address) == 0:
         raise StartupError(f"Cannot listen on {address}; is the port already in use?")
     await server.start()
+    start_metrics(settings.host, settings.metrics_port_for(port))
     for name in ["", *names]:
         await health.set(name, health_pb2.HealthCheckResponse.SERVING)
     log.info("server_started", address=address, services=names)
@@ -96,15 +101,22 @@ async def serve(
     log.info("server_stopped")
 
 
-def run_server(main: Callable[[], Awaitable[None]], settings: ServerSettings) -> None:
-    """Runs a server's async main; a StartupError ends the process with its message and code 2."""
-    configure_logging(settings.log_level, settings.log_format)
+def run_server(main: Callable[[], Awaitable[None]], settings: ServerSettings, service: str) -> None:
+    """Runs a server's async main; a StartupError ends the process with its message and code 2.
+
+    Logging and tracing are set up first: the server and its channels, made in `main`, pick
+    up the tracing interceptors when tracing is on."""
+    configure_logging(settings.log_level, settings.log_format, service)
+    configure_tracing(service)
+    name_server(service)
     try:
         asyncio.run(main())
     except StartupError as exc:
         log.error("startup_failed", error=str(exc))
         print(f"tubelens: {exc}", file=sys.stderr)
         sys.exit(2)
+    finally:
+        stop_tracing()  # spans still batched go out before the process exits
 
 
 def run_service(
@@ -128,4 +140,4 @@ def run_service(
         binding = ServiceBinding(service_name, lambda server: add_servicer(servicer, server))
         await serve([binding], settings, settings.port_for(key), on_stop=workers.close)
 
-    run_server(main, settings)
+    run_server(main, settings, key)

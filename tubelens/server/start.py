@@ -1,0 +1,24 @@
+"""`python -m tubelens.server.start`: runs the server TUBELENS_SERVER names (the image's default
+command: one image recipe serves every server, tubelens/servers.py says which module runs)."""
+
+from __future__ import annotations
+
+import os
+import runpy
+import sys
+
+from tubelens.servers import SERVERS, server
+
+
+def main() -> None:
+    name = os.environ.get("TUBELENS_SERVER", "")
+    try:
+        declared = server(name)
+    except KeyError:
+        known = ", ".join(s.name for s in SERVERS)
+        sys.exit(f"tubelens: set TUBELENS_SERVER to the server to run, one of: {known}")
+    runpy.run_module(declared.module, run_name="__main__", alter_sys=True)
+
+
+if __name__ == "__main__":
+    main()
