@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from PIL import ImageFile
+
+from tubelens.observability import tracing
 
 ROOT = Path(__file__).resolve().parents[1]
 # Worker processes (tubelens.workers) import a job's module by name, as the test run imported
@@ -42,3 +46,12 @@ def decoded_sizes(monkeypatch) -> list[tuple[int, int]]:
 
     monkeypatch.setattr(ImageFile.ImageFile, "load", recording)
     return sizes
+
+
+@pytest.fixture
+def spans() -> Iterator[InMemorySpanExporter]:
+    """Tracing on for the test, every finished span kept by the SDK's in-memory exporter."""
+    exporter = InMemorySpanExporter()
+    assert tracing.configure_tracing("test", exporter=exporter)
+    yield exporter
+    tracing.stop_tracing()

@@ -16,7 +16,6 @@ from types import SimpleNamespace
 import grpc
 import pytest
 import structlog
-from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind
 
 from gateway import label_handoff
@@ -40,14 +39,6 @@ from tubelens.v1 import (
 
 pytestmark = pytest.mark.integration
 ANALYZE = "/tubelens.v1.GatewayService/Analyze"
-
-
-@pytest.fixture
-def spans() -> Iterator[InMemorySpanExporter]:
-    exporter = InMemorySpanExporter()
-    assert tracing.configure_tracing("test", exporter=exporter)
-    yield exporter
-    tracing.stop_tracing()
 
 
 def _server(*servicers: tuple) -> grpc.aio.Server:

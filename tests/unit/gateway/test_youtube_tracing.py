@@ -3,24 +3,12 @@ it, and carries the W3C trace context (httpx instrumentation; fake YouTube on lo
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind
 
 from tests.fakes.youtube_server import FakeVideo
 from tubelens.observability import tracing
 
 ID = "dQw4w9WgXcQ"
-
-
-@pytest.fixture
-def spans() -> Iterator[InMemorySpanExporter]:
-    exporter = InMemorySpanExporter()
-    tracing.configure_tracing("test", exporter=exporter)
-    yield exporter
-    tracing.stop_tracing()
 
 
 async def test_a_data_api_call_is_a_child_span_with_trace_context(

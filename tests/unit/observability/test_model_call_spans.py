@@ -3,11 +3,6 @@ google-genai client), and the trace context rides on the HTTP request."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
-
 from tests.fakes.gemini_server import FakeGemini, error_reply, json_reply
 from tests.unit.gemini.probe import GOOD, PARTS, PROMPT, ProbeOut
 from tubelens.observability import tracing
@@ -15,14 +10,6 @@ from tubelens.observability import tracing
 pytest_plugins = ["tests.fakes.fixtures"]  # fake_gemini, make_caller
 
 MODEL = "gemini-test"
-
-
-@pytest.fixture
-def spans() -> Iterator[InMemorySpanExporter]:
-    exporter = InMemorySpanExporter()
-    tracing.configure_tracing("test", exporter=exporter)
-    yield exporter
-    tracing.stop_tracing()
 
 
 async def test_every_try_is_a_span_and_the_answer_carries_its_tokens(
