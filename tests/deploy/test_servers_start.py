@@ -47,7 +47,11 @@ def free_ports(count: int) -> list[int]:
 
 def local_env(config: ServerConfig, port: int) -> dict[str, str]:
     inherited = {k: v for k, v in os.environ.items() if not k.startswith("TUBELENS_")}
-    return {**inherited, **config.env, "TUBELENS_HOST": "127.0.0.1", "TUBELENS_PORT": str(port)}
+    local = {"TUBELENS_HOST": "127.0.0.1", "TUBELENS_PORT": str(port)}
+    # No /metrics: with gRPC ports picked at random, one server's metrics port (its gRPC port
+    # + 1000, or the deployed fixed one) could take another's gRPC port before it binds.
+    # tests/integration/test_prometheus.py covers the endpoints.
+    return {**inherited, **config.env, **local, "TUBELENS_METRICS_PORT": "0"}
 
 
 def start(config: ServerConfig, port: int, log: Path) -> subprocess.Popen:
