@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from google.longrunning.operations_pb2_grpc import add_OperationsServicer_to_server
 from pydantic import ValidationError
 
+from gateway.access.setup import open_access
 from gateway.clients import connect
+from gateway.operations import servicer as operations_servicer
+from gateway.operations.setup import open_operations
 from gateway.result_cache import ResultCache
 from gateway.result_store import open_store
 from gateway.servicer import SERVICE_NAME, GatewayServicer
@@ -22,10 +26,13 @@ def main() -> None:
     settings = GatewaySettings()
 
     async def start() -> None:
+        access = open_access(settings.host)
         downstream = connect(settings)
         youtube = _youtube()
         results = _results()
-        servicer = GatewayServicer(downstream, settings, youtube, results)
+        operations = open_operations()
+        servicer = GatewayServicer(downstream, settings, youtube, results, access, operations)
+        polling = operations_servicer.OperationsServicer(operations)
 
         async def stop() -> None:
             await servicer.close()
@@ -34,11 +41,20 @@ def main() -> None:
                 await youtube.close()
             if results is not None:
                 await results.store.close()
+            await operations.close()  # before the ledger: ending operations record usage
+            await access.close()
 
-        binding = ServiceBinding(
-            SERVICE_NAME, lambda server: add_GatewayServiceServicer_to_server(servicer, server)
-        )
-        await serve([binding], settings, settings.port_for("gateway"), on_stop=stop)
+        bindings = [
+            ServiceBinding(
+                SERVICE_NAME, lambda server: add_GatewayServiceServicer_to_server(servicer, server)
+            ),
+            ServiceBinding(
+                operations_servicer.SERVICE_NAME,
+                lambda server: add_OperationsServicer_to_server(polling, server),
+            ),
+        ]
+        port = settings.port_for("gateway")
+        await serve(bindings, settings, port, on_stop=stop, gate=access.gate.admit)
 
     run_server(start, settings, "gateway")
 

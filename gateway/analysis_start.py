@@ -29,7 +29,9 @@ from tubelens.server.admission import AdmissionQueue
 from tubelens.settings import ENV_PREFIX, GatewaySettings
 from tubelens.v1 import common_pb2, gateway_pb2
 
-AnalyzeCall = gateway_pb2.AnalyzeRequest | gateway_pb2.AnalyzeStreamRequest
+AnalyzeCall = (
+    gateway_pb2.AnalyzeRequest | gateway_pb2.AnalyzeStreamRequest | gateway_pb2.AnalyzeAsyncRequest
+)
 _COMMENT_ORDERS = {gateway_pb2.COMMENT_ORDER_TIME: "time"}  # otherwise relevance
 
 
@@ -76,13 +78,9 @@ class AnalysisStarts:
             queue_name="analyses",
         )
 
-    @contextlib.asynccontextmanager
-    async def start(
-        self, request: AnalyzeCall, budget: Callable[[], float], request_id: str
-    ) -> AsyncIterator[Analysis]:
-        """The call's analysis, holding a turn while the body runs when anything is computed.
-        `budget` gives the seconds its downstream work may still take."""
-        plan = plan_analysis(
+    def plan(self, request: AnalyzeCall, request_id: str) -> AnalysisPlan:
+        """The call's tasks and options, checked (InvalidInput) before anything is read."""
+        return plan_analysis(
             list(request.tasks),
             request.options.language,
             request.options.max_comments,
@@ -91,6 +89,14 @@ class AnalysisStarts:
             self._limits,
             request.options.comment_labels,
         )
+
+    @contextlib.asynccontextmanager
+    async def start(
+        self, request: AnalyzeCall, budget: Callable[[], float], request_id: str
+    ) -> AsyncIterator[Analysis]:
+        """The call's analysis, holding a turn while the body runs when anything is computed.
+        `budget` gives the seconds its downstream work may still take."""
+        plan = self.plan(request, request_id)
         kind = request.video.WhichOneof("source") or ""
         value = getattr(request.video, kind) if kind else ""
         if request.options.comment_order not in gateway_pb2.CommentOrder.values():

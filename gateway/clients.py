@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import grpc
 
 from tubelens.observability.tracing import client_interceptors
+from tubelens.server.tls import channel_credentials
 from tubelens.servers import behind_gateway
 from tubelens.settings import GatewaySettings
 from tubelens.v1 import (
@@ -80,12 +81,25 @@ class Downstream:
 def connect(settings: GatewaySettings) -> Downstream:
     targets = {server.name: settings.target_for(server.name) for server in behind_gateway()}
     options = channel_options(settings.max_message_bytes, settings.dns_min_refresh_seconds)
-    channels = {
-        name: grpc.aio.insecure_channel(
-            target, options=options, interceptors=client_interceptors() or None
+    interceptors = client_interceptors() or None
+    tls = settings.downstream_tls_ca_file or settings.downstream_tls_cert_file
+    if tls:
+        credentials = channel_credentials(
+            settings.downstream_tls_ca_file,
+            settings.downstream_tls_cert_file,
+            settings.downstream_tls_key_file,
         )
-        for name, target in targets.items()
-    }
+        channels = {
+            name: grpc.aio.secure_channel(
+                target, credentials, options=options, interceptors=interceptors
+            )
+            for name, target in targets.items()
+        }
+    else:
+        channels = {
+            name: grpc.aio.insecure_channel(target, options=options, interceptors=interceptors)
+            for name, target in targets.items()
+        }
     return Downstream(
         summary=summary_pb2_grpc.SummaryServiceStub(channels["summary"]),
         comments=comments_pb2_grpc.CommentsServiceStub(channels["comments"]),

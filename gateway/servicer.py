@@ -2,28 +2,36 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 
 import grpc
 import structlog
+from google.longrunning import operations_pb2
 
+from gateway.access.setup import Access
+from gateway.access.usage import photo_card_usage
+from gateway.accounting import Accounts, Tally
 from gateway.analysis_start import Analysis, AnalysisStarts, AnalyzeCall
 from gateway.clients import Downstream
 from gateway.deadlines import DeadlineBudget, LoopLag
 from gateway.fanout import run_tasks
+from gateway.operations.runner import Operations
 from gateway.result_cache import ResultCache
 from gateway.tasks import downstream_status
 from gateway.video_scans import VideoScans
 from gateway.youtube.fetcher import YouTubeFetcher
 from tubelens import convert
+from tubelens.errors import FailedPrecondition
 from tubelens.logs import REQUEST_ID_HEADER
-from tubelens.server.status import abort_with
+from tubelens.server.status import abort_with, token_usage_of
 from tubelens.settings import GatewaySettings
-from tubelens.v1 import gateway_pb2, gateway_pb2_grpc, photocard_pb2
+from tubelens.v1 import gateway_pb2, gateway_pb2_grpc, photocard_pb2, usage_pb2
 
 SERVICE_NAME = gateway_pb2.DESCRIPTOR.services_by_name["GatewayService"].full_name
+ResultCallback = Callable[[gateway_pb2.TaskResult], Awaitable[None]]
 
 
 class GatewayServicer(gateway_pb2_grpc.GatewayServiceServicer):
@@ -33,8 +41,12 @@ class GatewayServicer(gateway_pb2_grpc.GatewayServiceServicer):
         settings: GatewaySettings,
         youtube: YouTubeFetcher | None = None,
         results: ResultCache | None = None,
+        access: Access | None = None,
+        operations: Operations | None = None,
     ) -> None:
         self._downstream = downstream
+        self._accounts = Accounts(access)
+        self._operations = operations  # None: AnalyzeAsync is FAILED_PRECONDITION
         # The video scans' cache outlives each call.
         self._starts = AnalysisStarts(settings, youtube, results, VideoScans(downstream.video))
         self._budget_of = DeadlineBudget(
@@ -44,10 +56,59 @@ class GatewayServicer(gateway_pb2_grpc.GatewayServiceServicer):
     async def Analyze(
         self, request: gateway_pb2.AnalyzeRequest, context: grpc.aio.ServicerContext
     ) -> gateway_pb2.AnalyzeResponse:
+        async with self._accounts.analysis() as tally:
+            return await self._analyze(request, lambda: self._budget(context), tally)
+
+    async def AnalyzeAsync(
+        self, request: gateway_pb2.AnalyzeAsyncRequest, context: grpc.aio.ServicerContext
+    ) -> operations_pb2.Operation:
+        if self._operations is None:
+            raise FailedPrecondition(
+                "This gateway runs no operations.", reason="OPERATIONS_NOT_CONFIGURED"
+            )
+        plan = self._starts.plan(request, _request_id())  # a bad request fails now, not later
+        # The caller's quotas are checked now; its analysis slot is held until the operation
+        # ends, when its usage is recorded (cleanup).
+        held = contextlib.AsyncExitStack()
+        tally = await held.enter_async_context(self._accounts.analysis())
+        loop = asyncio.get_running_loop()
+
+        async def analyze(
+            call: AnalyzeCall, seconds: float, progress: ResultCallback
+        ) -> gateway_pb2.AnalyzeResponse:
+            end = loop.time() + seconds
+            return await self._analyze(call, lambda: end - loop.time(), tally, progress)
+
+        try:
+            return await self._operations.start(
+                self._accounts.caller().name,
+                request,
+                len(plan.tasks),
+                plan.request_id,
+                analyze,
+                held.aclose,
+            )
+        except BaseException:
+            await held.aclose()
+            raise
+
+    async def _analyze(
+        self,
+        request: AnalyzeCall,
+        budget: Callable[[], float],
+        tally: Tally,
+        on_result: ResultCallback | None = None,
+    ) -> gateway_pb2.AnalyzeResponse:
         started = time.perf_counter()
-        async with self._start(request, context) as run:
+        async with self._starts.start(request, budget, _request_id()) as run:
+            tally.started = True
             tasks = run_tasks(run.source, run.plan, self._downstream, run.deadline, run.cached)
-            results = {result.task: result async for result in tasks}
+            async for result in tasks:
+                tally.results.append(result)
+                if on_result is not None:
+                    await on_result(result)
+            tally.youtube_units = run.quota_units
+        results = {result.task: result for result in tally.results}
         return gateway_pb2.AnalyzeResponse(
             video=run.video,
             results=[results[task] for task in run.plan.tasks],
@@ -61,11 +122,16 @@ class GatewayServicer(gateway_pb2_grpc.GatewayServiceServicer):
     ) -> AsyncIterator[gateway_pb2.AnalyzeStreamResponse]:
         started = time.perf_counter()
         succeeded = 0
-        async with self._start(request, context) as run:
+        async with self._accounts.analysis() as tally, self._start(request, context) as run:
+            tally.started = True
             tasks = run_tasks(run.source, run.plan, self._downstream, run.deadline, run.cached)
-            async for result in tasks:
-                succeeded += result.status.code == grpc.StatusCode.OK.value[0]
-                yield gateway_pb2.AnalyzeStreamResponse(task_result=result)
+            try:
+                async for result in tasks:
+                    tally.results.append(result)
+                    succeeded += result.status.code == grpc.StatusCode.OK.value[0]
+                    yield gateway_pb2.AnalyzeStreamResponse(task_result=result)
+            finally:  # a caller that leaves still pays for the YouTube reads
+                tally.youtube_units = run.quota_units
         yield gateway_pb2.AnalyzeStreamResponse(
             completed=gateway_pb2.StreamCompleted(
                 video=run.video,
@@ -80,14 +146,26 @@ class GatewayServicer(gateway_pb2_grpc.GatewayServiceServicer):
     async def CreatePhotoCard(
         self, request: photocard_pb2.CreatePhotoCardRequest, context: grpc.aio.ServicerContext
     ) -> photocard_pb2.CreatePhotoCardResponse:
-        try:
-            return await self._downstream.photocard.CreatePhotoCard(
-                request, timeout=self._budget(context), metadata=_request_metadata()
-            )
-        except grpc.aio.AioRpcError as exc:
-            status = downstream_status("photocard", exc)
-            await abort_with(context, status)
-            raise  # abort_with always raises; this keeps type checkers content
+        async with self._accounts.analysis() as tally:
+            tally.started = True
+            try:
+                response = await self._downstream.photocard.CreatePhotoCard(
+                    request, timeout=self._budget(context), metadata=_request_metadata()
+                )
+            except grpc.aio.AioRpcError as exc:
+                status = downstream_status("photocard", exc)
+                tally.photo_card = photo_card_usage("", token_usage_of(status))
+                await abort_with(context, status)
+                raise  # abort_with always raises; this keeps type checkers content
+            provenance = response.provenance
+            usage = provenance.token_usage if provenance.HasField("token_usage") else None
+            tally.photo_card = photo_card_usage(provenance.model or "unknown", usage)
+            return response
+
+    async def GetUsage(
+        self, request: usage_pb2.GetUsageRequest, context: grpc.aio.ServicerContext
+    ) -> usage_pb2.GetUsageResponse:
+        return await self._accounts.usage(request)
 
     def _start(
         self, request: AnalyzeCall, context: grpc.aio.ServicerContext

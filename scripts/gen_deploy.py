@@ -121,6 +121,9 @@ COMPOSE_REDIS = """\
       retries: 3
       start_period: 10s
       start_interval: 1s
+
+volumes:
+  usage: {}  # the gateway's usage ledger (SQLite)
 """
 
 
@@ -146,6 +149,10 @@ def _compose_service(server: Server) -> str:
         env |= {
             "TUBELENS_DNS_MIN_REFRESH_SECONDS": "5",
             "TUBELENS_RESULT_CACHE_URL": "redis://redis:6379/0",
+            # Open by default for the demo, and so published on this machine's loopback only;
+            # .env may set an access file (DEPLOY.md, "Access") and GATEWAY_PUBLISH_ADDRESS.
+            "TUBELENS_ACCESS_MODE": "${TUBELENS_ACCESS_MODE:-off}",
+            "TUBELENS_USAGE_URL": "sqlite:////var/lib/tubelens/usage.sqlite3",
         }
     elif server.gemini_backed:  # only these read the shared Gemini request rate
         env["TUBELENS_GEMINI_RATE_LIMIT_REDIS_URL"] = "redis://redis:6379/1"
@@ -156,8 +163,9 @@ def _compose_service(server: Server) -> str:
         "environment": env,
     }
     if gateway:
-        body["ports"] = [f"{server.port}:{server.port}"]
+        body["ports"] = [f"${{GATEWAY_PUBLISH_ADDRESS:-127.0.0.1}}:{server.port}:{server.port}"]
         body["expose"] = [str(server.metrics_port)]
+        body["volumes"] = ["usage:/var/lib/tubelens"]  # the usage ledger outlives the container
     else:
         body["expose"] = [str(server.port), str(server.metrics_port)]
     if server.compose_tmp_size:
@@ -270,6 +278,7 @@ def kustomization() -> dict[str, Any]:
             "settings.yaml",
             "network-policies.yaml",
             "redis.yaml",
+            "usage-ledger.yaml",
             "gateway.yaml",
             "gateway-targets.yaml",
             *(f"services/{s.name}" for s in behind_gateway()),
@@ -317,6 +326,13 @@ def network_policies() -> str:
          "redis-no-egress",
          {"podSelector": {"matchLabels": {"app.kubernetes.io/name": "redis"}},
           "policyTypes": ["Egress"]}),
+        ("Only the gateway reaches the usage ledger (a Redis that keeps callers' usage).",
+         "usage-ledger-from-gateway",
+         {"podSelector": {"matchLabels": {"app.kubernetes.io/name": "usage-ledger"}},
+          "policyTypes": ["Ingress", "Egress"],
+          "ingress": [{"from": [{"podSelector": {"matchLabels": {
+              "app.kubernetes.io/name": GATEWAY}}}],
+              "ports": [{"port": 6379, "protocol": "TCP"}]}]}),
     ]  # fmt: skip
     return "---\n".join(
         f"# {comment}\n"

@@ -13,8 +13,8 @@ from importlib import resources
 from pathlib import Path
 
 from google.protobuf import descriptor_pb2
-from google.rpc import status_pb2
 from grpc_tools import protoc
+from proto_deps import copy_deps  # scripts/proto_deps.py, beside this script
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "api.md"
@@ -33,7 +33,8 @@ def descriptor_set() -> descriptor_pb2.FileDescriptorSet:
     sources = sorted(
         str(p.relative_to(ROOT / "protos")) for p in (ROOT / "protos").rglob("*.proto")
     )
-    googleapis = Path(status_pb2.__file__).parents[2]
+    googleapis = ROOT / "build" / "proto-deps"
+    copy_deps(googleapis)
     well_known = resources.files("grpc_tools") / "_proto"
     with tempfile.TemporaryDirectory() as scratch:
         target = Path(scratch) / "set.binpb"
@@ -63,7 +64,8 @@ class _Comments:
 
     def of(self, *path: int) -> str:
         text = self._by_path.get(path, "")
-        return " ".join(line.strip() for line in text.strip().splitlines())
+        lines = (line.strip() for line in text.strip().splitlines())
+        return " ".join(line for line in lines if not line.startswith("buf:lint:"))
 
 
 def _type(field: descriptor_pb2.FieldDescriptorProto, maps: dict[str, str]) -> str:

@@ -11,8 +11,8 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from google.rpc import status_pb2
 from grpc_tools import protoc
+from proto_deps import copy_deps  # scripts/proto_deps.py, beside this script
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "tubelens" / "v1"
@@ -23,8 +23,9 @@ def main() -> int:
         str(p.relative_to(ROOT / "protos")) for p in (ROOT / "protos").rglob("*.proto")
     )
     well_known = resources.files("grpc_tools") / "_proto"  # google/protobuf/*.proto
-    # google/rpc/*.proto ship inside googleapis-common-protos, next to their _pb2 modules.
-    googleapis = Path(status_pb2.__file__).parents[2]
+    # The googleapis protos ours import, as buf sees them too (scripts/proto_deps.py).
+    googleapis = ROOT / "build" / "proto-deps"
+    copy_deps(googleapis)
     shutil.rmtree(OUT, ignore_errors=True)
     OUT.mkdir(parents=True)
     code = protoc.main(

@@ -68,6 +68,43 @@ class ResourceExhausted(TubeLensError):
     default_reason = "RESOURCE_EXHAUSTED"
 
 
+class QuotaExceeded(ResourceExhausted):
+    """A caller spent one of its quotas; `subject` and `description` become a
+    google.rpc.QuotaFailure violation (subject "caller:<name>", which quota, its limit)."""
+
+    default_reason = "QUOTA_EXCEEDED"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        subject: str,
+        description: str,
+        reason: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+        retry_after_seconds: float | None = None,
+    ) -> None:
+        super().__init__(
+            message, reason=reason, metadata=metadata, retry_after_seconds=retry_after_seconds
+        )
+        self.subject = subject
+        self.description = description
+
+
+class Unauthenticated(TubeLensError):
+    """The call carries no credentials, or ones no caller holds."""
+
+    status_code = "UNAUTHENTICATED"
+    default_reason = "UNAUTHENTICATED"
+
+
+class PermissionDenied(TubeLensError):
+    """The caller is known but may not do this."""
+
+    status_code = "PERMISSION_DENIED"
+    default_reason = "PERMISSION_DENIED"
+
+
 class Unavailable(TubeLensError):
     """A dependency is down; retrying later may help."""
 

@@ -55,6 +55,14 @@ class ServerSettings(BaseSettings):
     # (tubelens up: 51051-51056); 0 serves no metrics.
     metrics_port: int | None = Field(default=None, ge=0, le=65535)
 
+    # TLS on the gRPC port: certificate chain and key (PEM), reread when they change; unset:
+    # plaintext. With a client CA, every client must present a certificate it signed (mTLS):
+    # gRPC Python can require client certificates or not ask for them, nothing in between.
+    tls_cert_file: Path | None = None
+    tls_key_file: Path | None = None
+    tls_client_ca_file: Path | None = None
+    reflection: bool = True  # server reflection (grpcurl, grpcui); health is always served
+
     def port_for(self, service: str) -> int:
         return DEFAULT_PORTS[service] if self.port is None else self.port
 
@@ -126,6 +134,11 @@ class GatewaySettings(_Targets):
     # Shortest pause between two DNS look-ups of a dns:/// target (gRPC's own default is 30 s);
     # a look-up follows each connection-age rotation, which is how new replicas are found.
     dns_min_refresh_seconds: float = Field(default=30.0, ge=0)
+    # TLS from the gateway to the services: the CA their certificates chain to, and the
+    # gateway's own client certificate and key when they require one (mTLS). Unset: plaintext.
+    downstream_tls_ca_file: Path | None = None
+    downstream_tls_cert_file: Path | None = None
+    downstream_tls_key_file: Path | None = None
 
     def target_for(self, server: str) -> str:
         """The address of a server behind the gateway."""

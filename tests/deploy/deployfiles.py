@@ -106,8 +106,14 @@ def compose_config(compose: dict[str, Any], server: str) -> ServerConfig:
     service = compose["services"][server]
     command = service["command"]
     argv = shlex.split(command) if isinstance(command, str) else command
-    env = {**read_env_file(ENV_EXAMPLE), **{k: str(v) for k, v in service["environment"].items()}}
+    declared = {k: _interpolate(str(v)) for k, v in service["environment"].items()}
+    env = {**read_env_file(ENV_EXAMPLE), **declared}
     return ServerConfig("compose", server, tuple(argv), int(env["TUBELENS_PORT"]), env)
+
+
+def _interpolate(value: str) -> str:
+    """Compose's `${NAME:-default}` with nothing set: the default."""
+    return re.sub(r"\$\{\w+:-([^}]*)\}", r"\1", value)
 
 
 def k8s_config(docs: list[dict[str, Any]], server: str) -> ServerConfig:

@@ -33,6 +33,9 @@ REDIS_URL_SETTINGS = {
     "TUBELENS_RESULT_CACHE_URL": ("gateway/result_store.py", "settings.url"),
     "TUBELENS_GEMINI_RATE_LIMIT_REDIS_URL": ("tubelens/gemini/limits.py", "rate_limit_redis_url"),
 }
+# The usage ledger is a store, not a cache: in Kubernetes it has a Redis of its own
+# (usage-ledger.yaml); compose keeps it in SQLite on a volume.
+LEDGER_URL = "TUBELENS_USAGE_URL"
 
 
 def entry_module(server: str) -> str:
@@ -67,7 +70,7 @@ def test_the_redis_settings_are_the_codes_and_each_has_readers() -> None:
     catalog = settings_catalog()
     # A new Redis URL setting (any *_URL that is not an http base URL) must be wired here too.
     urls = {name for name in catalog if name.endswith("_URL") and not name.endswith("BASE_URL")}
-    assert urls == set(REDIS_URL_SETTINGS)
+    assert urls == set(REDIS_URL_SETTINGS) | {LEDGER_URL}
     for setting, (module, attribute) in REDIS_URL_SETTINGS.items():
         assert attribute in (ROOT / module).read_text(encoding="utf-8"), (setting, module)
         assert readers(setting), f"no server reaches {module}"
@@ -122,6 +125,7 @@ def test_kubernetes_settings_point_every_redis_url_at_the_redis_service() -> Non
     assert selects({"matchLabels": service["selector"]}, pod_labels(K8S, "redis"))
     for server in SERVERS:
         env = redis_env(k8s_config(K8S, server).env)
+        env.pop(LEDGER_URL, None)  # its own Redis: the test below
         assert set(env) <= set(settings_catalog())
         for value in env.values():
             url = urlsplit(value)
@@ -209,3 +213,22 @@ def test_the_redis_clients_may_send_to_redis(server: str) -> None:
             for rules in egress
             for rule in rules
         ), f"{server} may not send to Redis"
+
+
+def test_kubernetes_usage_ledger_is_a_persistent_store_only_the_gateway_reaches() -> None:
+    (url,) = [v for k, v in k8s_config(K8S, "gateway").env.items() if k == LEDGER_URL]
+    assert (urlsplit(url).hostname, urlsplit(url).port) == ("usage-ledger", REDIS_PORT)
+    assert all(LEDGER_URL not in k8s_config(K8S, s).env for s in SERVERS if s != "gateway")
+    store = k8s_resource(K8S, "StatefulSet", "usage-ledger")["spec"]
+    service = k8s_resource(K8S, "Service", "usage-ledger")["spec"]
+    assert service["selector"].items() <= store["template"]["metadata"]["labels"].items()
+    (container,) = store["template"]["spec"]["containers"]
+    argv = container["command"]
+    # Every write kept, and nothing dropped when full: a lost key would be lost usage.
+    assert flag(argv, "appendonly") == "yes" and flag(argv, "maxmemory-policy") == "noeviction"
+    assert store["volumeClaimTemplates"][0]["metadata"]["name"] == "data"
+    assert container["securityContext"]["readOnlyRootFilesystem"] is True
+    policy = k8s_resource(K8S, "NetworkPolicy", "usage-ledger-from-gateway")["spec"]
+    (rule,) = policy["ingress"]
+    assert rule["from"] == [{"podSelector": {"matchLabels": {"app.kubernetes.io/name": "gateway"}}}]
+    assert "Egress" in policy["policyTypes"] and "egress" not in policy  # it opens nothing

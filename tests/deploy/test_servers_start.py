@@ -1,5 +1,6 @@
 """Each server, started as a local process exactly as compose or Kubernetes configures it
-(command and TUBELENS_* environment; host 127.0.0.1 and a free port instead of the container's),
+(command and TUBELENS_* environment; host 127.0.0.1 and a free port instead of the container's,
+and files in a temporary directory where the platform mounts a volume or a Secret),
 reports SERVING through the gRPC health protocol, passes the image's own health check, and stops
 cleanly on SIGTERM."""
 
@@ -45,9 +46,16 @@ def free_ports(count: int) -> list[int]:
             sock.close()
 
 
-def local_env(config: ServerConfig, port: int) -> dict[str, str]:
+ACCESS_EXAMPLE = ROOT / "deploy" / "access.example.toml"
+
+
+def local_env(config: ServerConfig, port: int, state: Path) -> dict[str, str]:
     inherited = {k: v for k, v in os.environ.items() if not k.startswith("TUBELENS_")}
     local = {"TUBELENS_HOST": "127.0.0.1", "TUBELENS_PORT": str(port)}
+    if "TUBELENS_USAGE_URL" in config.env:  # the compose volume, or the ledger's Redis
+        local["TUBELENS_USAGE_URL"] = f"sqlite:///{state / config.platform / 'usage.sqlite3'}"
+    if "TUBELENS_ACCESS_FILE" in config.env:  # the Secret tubelens-access, as documented
+        local["TUBELENS_ACCESS_FILE"] = str(ACCESS_EXAMPLE)
     # No /metrics: with gRPC ports picked at random, one server's metrics port (its gRPC port
     # + 1000, or the deployed fixed one) could take another's gRPC port before it binds.
     # tests/integration/test_prometheus.py covers the endpoints.
@@ -61,7 +69,7 @@ def start(config: ServerConfig, port: int, log: Path) -> subprocess.Popen:
         return subprocess.Popen(
             [sys.executable, *argv[1:]],
             cwd=ROOT,
-            env=local_env(config, port),
+            env=local_env(config, port, log.parent),
             stdout=subprocess.DEVNULL,
             stderr=stderr,
         )
@@ -128,7 +136,7 @@ def test_every_server_reports_serving_with_its_deployed_configuration(fleet, pla
         checks[server.config.server] = subprocess.Popen(
             [sys.executable, *argv[1:]],
             cwd=ROOT,
-            env={**local_env(server.config, server.port), **image_env},
+            env={**local_env(server.config, server.port, server.log.parent), **image_env},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )

@@ -7,25 +7,17 @@ as a model would, so the results are built from the real request and not from ca
 
 from __future__ import annotations
 
-import io
-import json
-import re
 import time
 from collections.abc import Iterator
 
 import grpc
 import pytest
-from PIL import Image
 
 from tests.fakes.gemini_server import (
     FakeGemini,
-    Recorded,
-    Reply,
-    error_reply,
     field,
-    image_reply,
-    json_reply,
 )
+from tests.fakes.model_like import ModelLike
 from tubelens.cli.stack import Stack
 from tubelens.server.status import error_reason
 from tubelens.v1 import common_pb2, gateway_pb2, gateway_pb2_grpc, photocard_pb2
@@ -35,87 +27,6 @@ from .conftest import gemini_env, start_stack
 pytestmark = pytest.mark.integration
 OK = grpc.StatusCode.OK.value[0]
 COMMENTS_MODEL = "gemini-2.5-flash-lite"
-
-
-def _png(colour: tuple[int, int, int]) -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", (48, 48), colour).save(out, format="PNG")
-    return out.getvalue()
-
-
-def _rows(recorded: Recorded) -> list[dict]:
-    block = re.search(r'<data name="comments">\n(.*)\n</data>', recorded.text, re.S)
-    return json.loads(block.group(1)) if block else []
-
-
-class ModelLike:
-    """Answers by the schema a request asks for; `delay` and `failing` are set by tests."""
-
-    def __init__(self) -> None:
-        self.delay = 0.0
-        self.failing: set[str] = set()  # models answering 429 for now
-
-    def __call__(self, recorded: Recorded) -> Reply:
-        if recorded.model in self.failing:
-            return error_reply(429, "Resource has been exhausted (e.g. check quota).")
-        reply = self._answer(recorded)
-        reply.delay = self.delay
-        return reply
-
-    def _answer(self, recorded: Recorded) -> Reply:
-        config = recorded.generation_config
-        if "IMAGE" in config.get("responseModalities", []):
-            return image_reply(_png((40, 90, 200)))
-        fields = set(config.get("responseSchema", {}).get("properties", {}))
-        rows = _rows(recorded)
-        ids = [row["id"] for row in rows]
-        if "tldr" in fields:
-            return json_reply(
-                {
-                    "tldr": "A weekend sourdough loaf, step by step.",
-                    "key_points": [
-                        {"text": "Feed the starter.", "start_seconds": 20, "source": "video"}
-                    ],
-                    "chapters": [{"title": "Start", "start_seconds": 0}],
-                    "language": "en",
-                }
-            )
-        if "praise_ids" in fields:
-            return json_reply(
-                {
-                    "text": "Viewers like the schedule.",
-                    "topics": ["schedule"],
-                    "praise_ids": ids[:2],
-                    "criticism_ids": [],
-                    "question_ids": [i for i, r in zip(ids, rows, strict=True) if "?" in r["text"]],
-                }
-            )
-        if "judgements" in fields:
-            judged = [
-                {"id": row["id"], "sentiment": "positive", "is_question": "?" in row["text"]}
-                for row in rows
-            ]
-            theme = {"label": "Baking", "keywords": ["bread"], "comment_ids": ids}
-            return json_reply({"judgements": judged, "themes": [theme]})
-        if "small_size_clarity" in fields:
-            return json_reply(
-                {
-                    "description": "A loaf of bread.",
-                    "text_on_image": [],
-                    "faces": [],
-                    "small_size_clarity": 70,
-                    "small_size_note": "Clear.",
-                    "title_match": 80,
-                    "title_match_note": "Matches.",
-                    "video_match": 75,
-                    "video_match_note": "Delivers.",
-                }
-            )
-        if fields == {"text", "topics"}:  # the comment-section summary's combine step
-            return json_reply({"text": "Viewers like the schedule.", "topics": ["schedule"]})
-        if "caption" in fields:
-            return json_reply({"caption": "An astronaut smiling in the sun"})
-        return error_reply(400, f"the fake does not know this schema: {sorted(fields)}")
 
 
 @pytest.fixture(scope="module")

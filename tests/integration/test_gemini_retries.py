@@ -19,12 +19,12 @@ import grpc
 import pytest
 
 from tests.fakes.gemini_server import FakeGemini, Recorded, Reply, error_reply
+from tests.fakes.model_like import ModelLike
 from tubelens.cli.stack import Stack
 from tubelens.server.status import error_reason
 from tubelens.v1 import gateway_pb2, gateway_pb2_grpc
 
 from .conftest import gemini_env, start_stack
-from .test_gemini_gateway import ModelLike
 
 pytestmark = pytest.mark.integration
 OK = grpc.StatusCode.OK.value[0]

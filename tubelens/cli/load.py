@@ -19,6 +19,7 @@ from typing import Annotated
 import grpc
 import typer
 
+from tubelens.cli.connection import gateway_channel
 from tubelens.cli.refs import video_ref
 from tubelens.v1 import gateway_pb2, gateway_pb2_grpc
 
@@ -70,7 +71,7 @@ async def run_load(
     report = LoadReport()
     # Analyses carry key frames: more than gRPC's default 4 MB may come back.
     options = [("grpc.max_receive_message_length", 64 * 1024 * 1024)]
-    async with grpc.aio.insecure_channel(target, options=options) as channel:
+    async with gateway_channel(target, options) as channel:
         stub = gateway_pb2_grpc.GatewayServiceStub(channel)
         indices = itertools.count()
         start = time.monotonic()

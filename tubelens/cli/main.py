@@ -22,6 +22,8 @@ from rich.live import Live
 from rich.markup import escape
 from rich.table import Table
 
+from tubelens.cli.access import keys, usage
+from tubelens.cli.connection import gateway_channel
 from tubelens.cli.examples import examples
 from tubelens.cli.fetch import fetch
 from tubelens.cli.load import load
@@ -37,6 +39,8 @@ app = typer.Typer(
 app.command()(fetch)  # tubelens fetch URL -o DIR
 app.command()(examples)  # tubelens examples -o out/examples [--video FILE]
 app.command()(load)  # tubelens load [REFS...] --concurrency 8 --seconds 30
+app.command()(usage)  # tubelens usage [--caller NAME] [--start DAY] [--end DAY]
+app.add_typer(keys, name="keys")  # tubelens keys new CALLER
 console = Console()
 err = Console(stderr=True)
 Target = Annotated[str, typer.Option(help="The gateway's address.")]
@@ -157,7 +161,7 @@ async def _stream(
             grid.add_row(name.removeprefix("TASK_").lower(), text)
         return grid
 
-    async with grpc.aio.insecure_channel(target) as channel:
+    async with gateway_channel(target) as channel:
         stub = gateway_pb2_grpc.GatewayServiceStub(channel)
         view = Live(table(), console=err, transient=True) if live else contextlib.nullcontext()
         with view:
@@ -217,14 +221,22 @@ def photocard(
     request = photocard_pb2.CreatePhotoCardRequest(
         photo=photo.read_bytes(), prompt=prompt, language=language, layout=layout
     )
-    with grpc.insecure_channel(target) as channel:
-        try:
-            card = gateway_pb2_grpc.GatewayServiceStub(channel).CreatePhotoCard(request, timeout=60)
-        except grpc.RpcError as exc:
-            err.print(f"[red]{exc.code().name}[/red]: {escape(exc.details() or '')}")
-            raise typer.Exit(1) from None
+    try:
+        card = asyncio.run(_photo_card(request, target))
+    except grpc.aio.AioRpcError as exc:
+        err.print(f"[red]{exc.code().name}[/red]: {escape(exc.details() or '')}")
+        raise typer.Exit(1) from None
     output.write_bytes(card.card_png)
     console.print(f"Wrote {output} ({card.width}x{card.height}). Caption: {escape(card.caption)}")
+
+
+async def _photo_card(
+    request: photocard_pb2.CreatePhotoCardRequest, target: str
+) -> photocard_pb2.CreatePhotoCardResponse:
+    async with gateway_channel(target) as channel:
+        return await gateway_pb2_grpc.GatewayServiceStub(channel).CreatePhotoCard(
+            request, timeout=60
+        )
 
 
 if __name__ == "__main__":

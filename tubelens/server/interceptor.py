@@ -35,14 +35,21 @@ from tubelens.server.status import (
 
 log = get_logger("tubelens.rpc")
 _UNWRAPPED = ("/grpc.health.v1.Health/", "/grpc.reflection.")
+# Decides whether a call may go on (the gateway's access gate): given the method, the call's
+# metadata and its TLS auth context, it returns, or raises a domain error (UNAUTHENTICATED...).
+CallGate = Callable[[str, Any, Any], Awaitable[object]]
 
 
 class ServiceInterceptor(grpc.aio.ServerInterceptor):
     def __init__(
-        self, held_requests: HeldRequests | None = None, max_call_seconds: float | None = None
+        self,
+        held_requests: HeldRequests | None = None,
+        max_call_seconds: float | None = None,
+        gate: CallGate | None = None,
     ) -> None:
         self._held = held_requests or HeldRequests(0)
         self._max_call = max_call_seconds  # None: calls are bounded by their deadline only
+        self._gate = gate
 
     async def intercept_service(
         self,
@@ -78,6 +85,7 @@ class ServiceInterceptor(grpc.aio.ServerInterceptor):
             with _call_scope(context, method, request_id, self._max_call) as started:
                 limit = asyncio.timeout(self._max_call)
                 try:
+                    await self._admit(method, context)
                     with self._holding(size):
                         async with limit:
                             response = await behavior(request, context)
@@ -95,6 +103,7 @@ class ServiceInterceptor(grpc.aio.ServerInterceptor):
         async def wrapped(request: Any, context: grpc.aio.ServicerContext) -> AsyncIterator[Any]:
             with _call_scope(context, method, request_id, self._max_call) as started:
                 try:
+                    await self._admit(method, context)
                     with self._holding(request.ByteSize()):
                         # aclosing: when the call ends early, the servicer's generator is closed
                         # at once, so its cleanup (cancelling downstream calls) runs now.
@@ -107,6 +116,10 @@ class ServiceInterceptor(grpc.aio.ServerInterceptor):
                 _done(method, "OK", started)
 
         return wrapped
+
+    async def _admit(self, method: str, context: grpc.aio.ServicerContext) -> None:
+        if self._gate is not None:
+            await self._gate(method, context.invocation_metadata(), context.auth_context())
 
     @contextlib.contextmanager
     def _holding(self, size: int) -> Iterator[None]:

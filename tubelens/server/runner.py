@@ -21,7 +21,8 @@ from tubelens.logs import configure_logging, get_logger
 from tubelens.observability.metrics import name_server, start_metrics
 from tubelens.observability.tracing import configure_tracing, server_interceptors, stop_tracing
 from tubelens.server.held_requests import HeldRequests
-from tubelens.server.interceptor import ServiceInterceptor
+from tubelens.server.interceptor import CallGate, ServiceInterceptor
+from tubelens.server.tls import server_credentials
 from tubelens.settings import ServerSettings, ServiceSettings, StartupError
 from tubelens.workers import Offload, WorkerPool, WorkerSettings
 
@@ -57,9 +58,11 @@ async def serve(
     settings: ServerSettings,
     port: int,
     on_stop: Callable[[], Awaitable[None]] | None = None,
+    gate: CallGate | None = None,
 ) -> None:
+    credentials = server_credentials(settings)  # read before anything starts: a bad file stops us
     interceptor = ServiceInterceptor(
-        HeldRequests(settings.requests_bytes), max_call_seconds=settings.max_call_seconds
+        HeldRequests(settings.requests_bytes), max_call_seconds=settings.max_call_seconds, gate=gate
     )
     server = grpc.aio.server(
         interceptors=[*server_interceptors(), interceptor], options=server_options(settings)
@@ -69,27 +72,32 @@ async def serve(
     health = HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health, server)
     names = [binding.name for binding in bindings]
-    reflection.enable_server_reflection(
-        [
-            *names,
-            health_pb2.DESCRIPTOR.services_by_name["Health"].full_name,
-            reflection.SERVICE_NAME,
-        ],
-        server,
-    )
+    if settings.reflection:
+        reflection.enable_server_reflection(
+            [
+                *names,
+                health_pb2.DESCRIPTOR.services_by_name["Health"].full_name,
+                reflection.SERVICE_NAME,
+            ],
+            server,
+        )
     # Handlers go in before the server reports SERVING, so a SIGTERM is never missed.
     stopping = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stopping.set)
     address = f"{settings.host}:{port}"
-    if server.add_insecure_port(address) == 0:
+    if credentials is not None:
+        bound = server.add_secure_port(address, credentials)
+    else:
+        bound = server.add_insecure_port(address)
+    if bound == 0:
         raise StartupError(f"Cannot listen on {address}; is the port already in use?")
     await server.start()
     start_metrics(settings.host, settings.metrics_port_for(port))
     for name in ["", *names]:
         await health.set(name, health_pb2.HealthCheckResponse.SERVING)
-    log.info("server_started", address=address, services=names)
+    log.info("server_started", address=address, services=names, tls=credentials is not None)
 
     await stopping.wait()
 

@@ -8,7 +8,7 @@ from google.protobuf import any_pb2
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
 
-from tubelens.errors import TubeLensError
+from tubelens.errors import QuotaExceeded, TubeLensError
 from tubelens.logs import REQUEST_ID_HEADER
 from tubelens.v1 import common_pb2
 
@@ -49,6 +49,11 @@ def status_from_error(error: TubeLensError) -> status_pb2.Status:
     status = rpc_status_of(
         code, error.message, error.reason, error.metadata, error.retry_after_seconds
     )
+    if isinstance(error, QuotaExceeded):
+        violation = error_details_pb2.QuotaFailure.Violation(
+            subject=error.subject, description=error.description
+        )
+        status.details.add().Pack(error_details_pb2.QuotaFailure(violations=[violation]))
     to_proto = getattr(error.usage, "to_proto", None)
     if to_proto is not None:
         status.details.add().Pack(to_proto())

@@ -1,12 +1,15 @@
 import datetime
 
+from google.longrunning import operations_pb2 as _operations_pb2
 from google.protobuf import duration_pb2 as _duration_pb2
+from google.protobuf import timestamp_pb2 as _timestamp_pb2
 from google.rpc import status_pb2 as _status_pb2
 from tubelens.v1 import comments_pb2 as _comments_pb2
 from tubelens.v1 import common_pb2 as _common_pb2
 from tubelens.v1 import photocard_pb2 as _photocard_pb2
 from tubelens.v1 import summary_pb2 as _summary_pb2
 from tubelens.v1 import thumbnail_pb2 as _thumbnail_pb2
+from tubelens.v1 import usage_pb2 as _usage_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.protobuf import descriptor as _descriptor
@@ -133,3 +136,33 @@ class AnalyzeStreamResponse(_message.Message):
     task_result: TaskResult
     completed: StreamCompleted
     def __init__(self, task_result: _Optional[_Union[TaskResult, _Mapping]] = ..., completed: _Optional[_Union[StreamCompleted, _Mapping]] = ...) -> None: ...
+
+class AnalyzeAsyncRequest(_message.Message):
+    __slots__ = ("video", "tasks", "options")
+    VIDEO_FIELD_NUMBER: _ClassVar[int]
+    TASKS_FIELD_NUMBER: _ClassVar[int]
+    OPTIONS_FIELD_NUMBER: _ClassVar[int]
+    video: VideoRef
+    tasks: _containers.RepeatedScalarFieldContainer[Task]
+    options: AnalysisOptions
+    def __init__(self, video: _Optional[_Union[VideoRef, _Mapping]] = ..., tasks: _Optional[_Iterable[_Union[Task, str]]] = ..., options: _Optional[_Union[AnalysisOptions, _Mapping]] = ...) -> None: ...
+
+class AnalyzeOperationMetadata(_message.Message):
+    __slots__ = ("create_time", "end_time", "requested_tasks", "finished_tasks", "request_id", "cancel_requested", "caller", "expire_time")
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    END_TIME_FIELD_NUMBER: _ClassVar[int]
+    REQUESTED_TASKS_FIELD_NUMBER: _ClassVar[int]
+    FINISHED_TASKS_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    CANCEL_REQUESTED_FIELD_NUMBER: _ClassVar[int]
+    CALLER_FIELD_NUMBER: _ClassVar[int]
+    EXPIRE_TIME_FIELD_NUMBER: _ClassVar[int]
+    create_time: _timestamp_pb2.Timestamp
+    end_time: _timestamp_pb2.Timestamp
+    requested_tasks: int
+    finished_tasks: int
+    request_id: str
+    cancel_requested: bool
+    caller: str
+    expire_time: _timestamp_pb2.Timestamp
+    def __init__(self, create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., requested_tasks: _Optional[int] = ..., finished_tasks: _Optional[int] = ..., request_id: _Optional[str] = ..., cancel_requested: _Optional[bool] = ..., caller: _Optional[str] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...

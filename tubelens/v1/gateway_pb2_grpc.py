@@ -3,8 +3,10 @@
 import grpc
 import warnings
 
+from google.longrunning import operations_pb2 as google_dot_longrunning_dot_operations__pb2
 from tubelens.v1 import gateway_pb2 as tubelens_dot_v1_dot_gateway__pb2
 from tubelens.v1 import photocard_pb2 as tubelens_dot_v1_dot_photocard__pb2
+from tubelens.v1 import usage_pb2 as tubelens_dot_v1_dot_usage__pb2
 
 GRPC_GENERATED_VERSION = '1.85.1'
 GRPC_VERSION = grpc.__version__
@@ -51,6 +53,16 @@ class GatewayServiceStub:
                 request_serializer=tubelens_dot_v1_dot_photocard__pb2.CreatePhotoCardRequest.SerializeToString,
                 response_deserializer=tubelens_dot_v1_dot_photocard__pb2.CreatePhotoCardResponse.FromString,
                 _registered_method=True)
+        self.GetUsage = channel.unary_unary(
+                '/tubelens.v1.GatewayService/GetUsage',
+                request_serializer=tubelens_dot_v1_dot_usage__pb2.GetUsageRequest.SerializeToString,
+                response_deserializer=tubelens_dot_v1_dot_usage__pb2.GetUsageResponse.FromString,
+                _registered_method=True)
+        self.AnalyzeAsync = channel.unary_unary(
+                '/tubelens.v1.GatewayService/AnalyzeAsync',
+                request_serializer=tubelens_dot_v1_dot_gateway__pb2.AnalyzeAsyncRequest.SerializeToString,
+                response_deserializer=google_dot_longrunning_dot_operations__pb2.Operation.FromString,
+                _registered_method=True)
 
 
 class GatewayServiceServicer:
@@ -81,6 +93,25 @@ class GatewayServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetUsage(self, request, context):
+        """Usage per caller and UTC day: analyses, tasks, cache hits, YouTube units, tokens and
+        estimated cost by model. A caller reads its own; an admin may read anyone's.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AnalyzeAsync(self, request, context):
+        """Starts an analysis that runs in the background and returns at once with an operation
+        (AIP-151): poll it with google.longrunning.Operations/GetOperation (this server serves it),
+        list, cancel or delete it there. Its response is an AnalyzeResponse; its metadata an
+        AnalyzeOperationMetadata. Only the caller that started it sees it.
+        buf:lint:ignore RPC_RESPONSE_STANDARD_NAME
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_GatewayServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -98,6 +129,16 @@ def add_GatewayServiceServicer_to_server(servicer, server):
                     servicer.CreatePhotoCard,
                     request_deserializer=tubelens_dot_v1_dot_photocard__pb2.CreatePhotoCardRequest.FromString,
                     response_serializer=tubelens_dot_v1_dot_photocard__pb2.CreatePhotoCardResponse.SerializeToString,
+            ),
+            'GetUsage': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetUsage,
+                    request_deserializer=tubelens_dot_v1_dot_usage__pb2.GetUsageRequest.FromString,
+                    response_serializer=tubelens_dot_v1_dot_usage__pb2.GetUsageResponse.SerializeToString,
+            ),
+            'AnalyzeAsync': grpc.unary_unary_rpc_method_handler(
+                    servicer.AnalyzeAsync,
+                    request_deserializer=tubelens_dot_v1_dot_gateway__pb2.AnalyzeAsyncRequest.FromString,
+                    response_serializer=google_dot_longrunning_dot_operations__pb2.Operation.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -182,6 +223,60 @@ class GatewayService:
             '/tubelens.v1.GatewayService/CreatePhotoCard',
             tubelens_dot_v1_dot_photocard__pb2.CreatePhotoCardRequest.SerializeToString,
             tubelens_dot_v1_dot_photocard__pb2.CreatePhotoCardResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetUsage(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tubelens.v1.GatewayService/GetUsage',
+            tubelens_dot_v1_dot_usage__pb2.GetUsageRequest.SerializeToString,
+            tubelens_dot_v1_dot_usage__pb2.GetUsageResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AnalyzeAsync(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tubelens.v1.GatewayService/AnalyzeAsync',
+            tubelens_dot_v1_dot_gateway__pb2.AnalyzeAsyncRequest.SerializeToString,
+            google_dot_longrunning_dot_operations__pb2.Operation.FromString,
             options,
             channel_credentials,
             insecure,

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from google.rpc import status_pb2
 
 ROOT = Path(__file__).resolve().parents[3]
 BUF = ROOT / "node_modules" / ".bin" / "buf"
@@ -22,12 +22,18 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
-    """A copy of the contract's workspace: buf.yaml, protos/ and the imported status.proto."""
+    """A copy of the contract's workspace: buf.yaml, protos/ and the googleapis protos they
+    import."""
     shutil.copy(ROOT / "buf.yaml", tmp_path)
     shutil.copytree(ROOT / "protos", tmp_path / "protos")
-    deps = tmp_path / "build" / "proto-deps" / "google" / "rpc"
-    deps.mkdir(parents=True)
-    shutil.copy(Path(status_pb2.__file__).with_name("status.proto"), deps)
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "proto_deps.py"),
+            str(tmp_path / "build" / "proto-deps"),
+        ],
+        check=True,
+    )
     return tmp_path
 
 

@@ -1,0 +1,1 @@
+"""Who may call the gateway, with what right, at what cost: callers, credentials, quotas, usage."""
