@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from google.longrunning.operations_pb2_grpc import add_OperationsServicer_to_server
 from pydantic import ValidationError
 
@@ -12,8 +14,13 @@ from gateway.operations.setup import open_operations
 from gateway.result_cache import ResultCache
 from gateway.result_store import open_store
 from gateway.servicer import SERVICE_NAME, GatewayServicer
+from gateway.uploads.gemini import GeminiFiles
+from gateway.uploads.service import Uploads
+from gateway.uploads.settings import UploadSettings
+from gateway.uploads.store import UploadStore
 from gateway.youtube.fetcher import YouTubeFetcher
 from gateway.youtube.settings import YouTubeSettings
+from tubelens.gemini.settings import GeminiSettings
 from tubelens.logs import get_logger
 from tubelens.server.runner import ServiceBinding, run_server, serve
 from tubelens.settings import GatewaySettings, ResultCacheSettings, StartupError
@@ -31,10 +38,15 @@ def main() -> None:
         youtube = _youtube()
         results = _results()
         operations = open_operations()
-        servicer = GatewayServicer(downstream, settings, youtube, results, access, operations)
+        uploads = _uploads()
+        sweeper = asyncio.create_task(uploads.sweep_every(600))
+        servicer = GatewayServicer(
+            downstream, settings, youtube, results, access, operations, uploads
+        )
         polling = operations_servicer.OperationsServicer(operations)
 
         async def stop() -> None:
+            sweeper.cancel()
             await servicer.close()
             await downstream.close()
             if youtube is not None:
@@ -67,6 +79,20 @@ def _youtube() -> YouTubeFetcher | None:
         raise StartupError(f"A TUBELENS_YOUTUBE_* setting is invalid: {exc}") from None
     log.info("youtube_input", enabled=youtube_settings.configured)
     return YouTubeFetcher(youtube_settings) if youtube_settings.configured else None
+
+
+def _uploads() -> Uploads:
+    """The upload store, and the Gemini Files API when uploads are to be handed to it."""
+    try:
+        settings = UploadSettings()
+        store = UploadStore(settings)
+        gemini = GeminiFiles(GeminiSettings()) if settings.gemini_files else None
+    except (ValidationError, ValueError) as exc:
+        raise StartupError(f"A TUBELENS_UPLOADS_/GEMINI_ setting is invalid: {exc}") from None
+    except OSError as exc:
+        raise StartupError(f"The upload store cannot be opened: {exc}") from None
+    log.info("uploads", dir=str(store.root), gemini_files=gemini is not None)
+    return Uploads(store, gemini)
 
 
 def _results() -> ResultCache | None:

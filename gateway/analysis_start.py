@@ -10,20 +10,24 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 
+from gateway.access.callers import ANONYMOUS
+from gateway.access.gate import current_caller
 from gateway.fanout import plan_analysis
 from gateway.inputs import PARTS
 from gateway.result_cache import CachedAnalysis, ResultCache
 from gateway.result_keys import input_identity
-from gateway.sources import VideoSource, resolve
+from gateway.sources import ModelVideoFile, VideoSource, resolve
 from gateway.tasks import AnalysisPlan
+from gateway.uploads.store import StoredUpload, UploadStore
 from gateway.video_scans import VideoScans
 from gateway.youtube.fetcher import YouTubeFetcher
 from gateway.youtube.source import FetchOptions
 from tubelens import convert
-from tubelens.errors import DeadlineExceeded, InvalidInput
+from tubelens.errors import DeadlineExceeded, FailedPrecondition, InvalidInput
 from tubelens.limits import InputLimits
 from tubelens.server.admission import AdmissionQueue
 from tubelens.settings import ENV_PREFIX, GatewaySettings
@@ -57,8 +61,10 @@ class AnalysisStarts:
         youtube: YouTubeFetcher | None,
         results: ResultCache | None,
         scans: VideoScans,
+        uploads: UploadStore | None = None,
     ) -> None:
         self._settings = settings
+        self._uploads = uploads  # None: VideoRef.upload is FAILED_PRECONDITION
         self._youtube = youtube  # None: YouTube links are refused as not configured
         self._results = results  # None: every result is computed
         self._scans = scans
@@ -99,6 +105,10 @@ class AnalysisStarts:
         plan = self.plan(request, request_id)
         kind = request.video.WhichOneof("source") or ""
         value = getattr(request.video, kind) if kind else ""
+        roots, upload = self._settings.bundle_roots, None
+        if kind == "upload":  # the caller's own upload, analysed as the bundle it is stored as
+            upload = await self._find_upload(value)
+            kind, value, roots = "bundle", str(upload.path), (upload.path.parent,)
         if request.options.comment_order not in gateway_pb2.CommentOrder.values():
             raise InvalidInput(
                 "options.comment_order must be COMMENT_ORDER_RELEVANCE or COMMENT_ORDER_TIME.",
@@ -109,19 +119,33 @@ class AnalysisStarts:
             comment_order=_COMMENT_ORDERS.get(request.options.comment_order, "relevance"),
             max_comments=plan.max_comments,
         )
-        cached = await self._lookup(kind, value, options, plan, request.options.fresh)
+        cached = await self._lookup(kind, value, roots, options, plan, request.options.fresh)
         if cached is not None and cached.video is not None and len(cached.hits) == len(plan.tasks):
             video = common_pb2.VideoMetadata.FromString(cached.video)
             deadline = asyncio.get_running_loop().time() + budget()
             yield Analysis(None, plan, deadline, cached, video)  # no input read at all
             return
         async with self.turns.slot(budget):
-            yield await self._inputs(kind, value, options, plan, cached, budget())
+            analysis = await self._inputs(kind, value, roots, options, plan, cached, budget())
+            if upload is not None and analysis.source is not None and "gemini" in upload.manifest:
+                gemini = upload.manifest["gemini"]
+                analysis.source.video_file = ModelVideoFile(gemini["uri"], gemini["mime_type"])
+            yield analysis
+
+    async def _find_upload(self, upload_id: str) -> StoredUpload:
+        if self._uploads is None:
+            raise FailedPrecondition(
+                "This gateway keeps no uploads.", reason="UPLOADS_NOT_CONFIGURED"
+            )
+        caller = current_caller.get()
+        owner = caller.name if caller is not None else ANONYMOUS
+        return await asyncio.to_thread(self._uploads.find, owner, upload_id)
 
     async def _inputs(
         self,
         kind: str,
         value: str,
+        roots: Sequence[Path],
         options: FetchOptions,
         plan: AnalysisPlan,
         cached: CachedAnalysis | None,
@@ -130,9 +154,7 @@ class AnalysisStarts:
         deadline = asyncio.get_running_loop().time() + budget
         try:
             async with asyncio.timeout_at(deadline):
-                source = await resolve(
-                    kind, value, self._settings.bundle_roots, self._youtube, options, self._scans
-                )
+                source = await resolve(kind, value, roots, self._youtube, options, self._scans)
         except TimeoutError:
             raise DeadlineExceeded(
                 "The video's details could not be read before the call's deadline, so no task "
@@ -148,12 +170,18 @@ class AnalysisStarts:
         return Analysis(source, plan, deadline, cached, video)
 
     async def _lookup(
-        self, kind: str, value: str, options: FetchOptions, plan: AnalysisPlan, fresh: bool
+        self,
+        kind: str,
+        value: str,
+        roots: Sequence[Path],
+        options: FetchOptions,
+        plan: AnalysisPlan,
+        fresh: bool,
     ) -> CachedAnalysis | None:
         """The result cache's view of this call, None when it does not apply."""
         if self._results is None:
             return None
-        args = (kind, value, self._settings.bundle_roots, options, self._youtube_shaping)
+        args = (kind, value, roots, options, self._youtube_shaping)
         # A bundle's identity stats its files: off the event loop. A link's is a parse.
         if kind == "bundle":
             identity = await asyncio.to_thread(input_identity, *args)

@@ -21,6 +21,7 @@ from gateway.fanout import run_tasks
 from gateway.operations.runner import Operations
 from gateway.result_cache import ResultCache
 from gateway.tasks import downstream_status
+from gateway.uploads.service import Uploads
 from gateway.video_scans import VideoScans
 from gateway.youtube.fetcher import YouTubeFetcher
 from tubelens import convert
@@ -28,7 +29,7 @@ from tubelens.errors import FailedPrecondition
 from tubelens.logs import REQUEST_ID_HEADER
 from tubelens.server.status import abort_with, token_usage_of
 from tubelens.settings import GatewaySettings
-from tubelens.v1 import gateway_pb2, gateway_pb2_grpc, photocard_pb2, usage_pb2
+from tubelens.v1 import gateway_pb2, gateway_pb2_grpc, photocard_pb2, uploads_pb2, usage_pb2
 
 SERVICE_NAME = gateway_pb2.DESCRIPTOR.services_by_name["GatewayService"].full_name
 ResultCallback = Callable[[gateway_pb2.TaskResult], Awaitable[None]]
@@ -43,12 +44,16 @@ class GatewayServicer(gateway_pb2_grpc.GatewayServiceServicer):
         results: ResultCache | None = None,
         access: Access | None = None,
         operations: Operations | None = None,
+        uploads: Uploads | None = None,
     ) -> None:
         self._downstream = downstream
         self._accounts = Accounts(access)
         self._operations = operations  # None: AnalyzeAsync is FAILED_PRECONDITION
+        self._uploads = uploads  # None: UploadVideo and VideoRef.upload are FAILED_PRECONDITION
         # The video scans' cache outlives each call.
-        self._starts = AnalysisStarts(settings, youtube, results, VideoScans(downstream.video))
+        store = uploads.store if uploads is not None else None
+        scans = VideoScans(downstream.video)
+        self._starts = AnalysisStarts(settings, youtube, results, scans, store)
         self._budget_of = DeadlineBudget(
             settings.deadline_margin_seconds, settings.default_deadline_seconds, LoopLag()
         )
@@ -161,6 +166,34 @@ class GatewayServicer(gateway_pb2_grpc.GatewayServiceServicer):
             usage = provenance.token_usage if provenance.HasField("token_usage") else None
             tally.photo_card = photo_card_usage(provenance.model or "unknown", usage)
             return response
+
+    async def UploadVideo(
+        self,
+        request_iterator: AsyncIterator[uploads_pb2.UploadVideoRequest],
+        context: grpc.aio.ServicerContext,
+    ) -> uploads_pb2.UploadVideoResponse:
+        stored = await self._need_uploads().receive(self._accounts.caller().name, request_iterator)
+        response = uploads_pb2.UploadVideoResponse(
+            upload_id=stored.upload_id,
+            video_bytes=stored.manifest["video_bytes"],
+            thumbnail_bytes=stored.manifest["thumbnail_bytes"],
+            sent_to_gemini="gemini" in stored.manifest,
+        )
+        response.expire_time.FromSeconds(int(stored.expire_at))
+        return response
+
+    async def DeleteUpload(
+        self, request: uploads_pb2.DeleteUploadRequest, context: grpc.aio.ServicerContext
+    ) -> uploads_pb2.DeleteUploadResponse:
+        await self._need_uploads().delete(self._accounts.caller().name, request.upload_id)
+        return uploads_pb2.DeleteUploadResponse()
+
+    def _need_uploads(self) -> Uploads:
+        if self._uploads is None:
+            raise FailedPrecondition(
+                "This gateway keeps no uploads.", reason="UPLOADS_NOT_CONFIGURED"
+            )
+        return self._uploads
 
     async def GetUsage(
         self, request: usage_pb2.GetUsageRequest, context: grpc.aio.ServicerContext

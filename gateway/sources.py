@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Protocol, TypeVar
 
@@ -23,8 +24,17 @@ T = TypeVar("T")
 PARSED = BundleCache()  # the process's parsed bundle parts, shared by every analysis
 
 
+@dataclass(frozen=True, slots=True)
+class ModelVideoFile:
+    """The video file at the Gemini Files API (an upload handed over), for the gemini engine."""
+
+    uri: str
+    mime_type: str
+
+
 class VideoSource(Protocol):
     metadata: VideoMetadata
+    video_file: ModelVideoFile | None  # None: a model watches the YouTube link, or nothing
 
     async def transcript(self) -> Transcript | None: ...
 
@@ -55,6 +65,7 @@ class BundleSource:
     ) -> None:
         self.path = path
         self.metadata = metadata
+        self.video_file: ModelVideoFile | None = None  # set for an upload handed to Gemini
         self._transcript_language = transcript_language
         self._once = Once()
         self._scans = scans  # None: the video file, if any, is not scanned

@@ -48,6 +48,9 @@ async def summary_request(source: VideoSource, plan: AnalysisPlan) -> Any:
         request.transcript.CopyFrom(convert.transcript_to_proto(transcript))
     if digest is not None:
         request.video_digest.CopyFrom(digest)
+    if source.video_file is not None:
+        request.video_file.uri = source.video_file.uri
+        request.video_file.mime_type = source.video_file.mime_type
     return request
 
 

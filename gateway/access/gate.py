@@ -26,6 +26,8 @@ PERMISSION_OF: dict[str, str | None] = {
     _SERVICE + "CreatePhotoCard": "photocard",
     _SERVICE + "GetUsage": None,
     _SERVICE + "AnalyzeAsync": "analyze",
+    _SERVICE + "UploadVideo": "upload",
+    _SERVICE + "DeleteUpload": "upload",
     # A caller only ever sees its own operations (gateway/operations/runner.py).
     **{
         _OPERATIONS + name: "analyze"

@@ -26,7 +26,8 @@ class AccessSettings(BaseSettings):
     verifier: str = ""
 
 
-def _state_dir() -> Path:
+def state_dir() -> Path:
+    """Where the gateway keeps what outlives it when no setting says otherwise."""
     base = os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state"
     return Path(base) / "tubelens"
 
@@ -44,7 +45,7 @@ class UsageSettings(BaseSettings):
 
     def sqlite_path(self) -> Path | None:
         if not self.url:
-            return _state_dir() / "usage.sqlite3"
+            return state_dir() / "usage.sqlite3"
         if self.url.startswith("sqlite:///"):
             return Path(self.url.removeprefix("sqlite:///")).expanduser()
         return None

@@ -38,6 +38,7 @@ class YouTubeSource:
         self, fetcher: YouTubeFetcher, video: Fetched[YouTubeVideo], options: FetchOptions
     ) -> None:
         self.metadata: VideoMetadata = video.value.metadata
+        self.video_file = None  # models watch the video by its YouTube link
         self._video = video.value
         self._fetcher = fetcher
         self._options = options

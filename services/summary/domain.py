@@ -32,6 +32,9 @@ class SummaryRequest:
     video_digest: VideoDigest | None = None  # shots and stills of the video file, if scanned
     # One label per comment, read by the comments analysis of the same call; empty: read here.
     comment_labels: tuple[TextLabels, ...] = ()
+    # An uploaded video a model may watch (a Gemini Files API URI and its MIME type); None:
+    # the video is watched by its YouTube link, when it has one.
+    video_file: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,7 +60,18 @@ def request_from_proto(message: summary_pb2.SummarizeRequest) -> SummaryRequest:
         if message.HasField("video_digest")
         else None,
         comment_labels=comment_labels_from_proto(message.comment_labels, message.comments),
+        video_file=_video_file(message.video_file) if message.HasField("video_file") else None,
     )
+
+
+def _video_file(message: summary_pb2.VideoFile) -> tuple[str, str]:
+    if not message.uri.startswith(("https://", "http://")) or not message.mime_type.startswith(
+        "video/"
+    ):
+        raise InvalidInput(
+            "video_file needs an http(s) uri and a video/* mime_type.", reason="INVALID_VIDEO_FILE"
+        )
+    return message.uri, message.mime_type
 
 
 def digest_from_proto(message: summary_pb2.ShotDigest) -> VideoDigest:

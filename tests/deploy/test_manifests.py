@@ -89,7 +89,8 @@ def test_kubernetes_pod_is_locked_down_probed_and_sized(server: str) -> None:
         "capabilities": {"drop": ["ALL"]},
     }
     writable = {m["mountPath"] for m in container["volumeMounts"] if not m.get("readOnly")}
-    assert writable == {"/tmp"}  # the only writable
+    # /tmp, and the gateway's upload store (a claim every replica shares)
+    assert writable == ({"/tmp", "/var/lib/tubelens/uploads"} if server == "gateway" else {"/tmp"})
     for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
         assert container[probe]["grpc"] == {"port": port}
     assert set(container["resources"]) == {"requests", "limits"}

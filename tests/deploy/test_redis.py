@@ -36,16 +36,23 @@ REDIS_URL_SETTINGS = {
 # The usage ledger is a store, not a cache: in Kubernetes it has a Redis of its own
 # (usage-ledger.yaml); compose keeps it in SQLite on a volume.
 LEDGER_URL = "TUBELENS_USAGE_URL"
+OPERATIONS_URL = "TUBELENS_OPERATIONS_URL"  # unset everywhere: the ledger's store
 
 
 def entry_module(server: str) -> str:
     return "gateway.__main__" if server == "gateway" else f"services.{server}.__main__"
 
 
+# The gateway imports tubelens.gemini for the Files API only (gateway/uploads/gemini.py); the
+# package's __init__ brings the model-call limiter along, which the gateway never builds.
+NOT_READING = {"TUBELENS_GEMINI_RATE_LIMIT_REDIS_URL": {"gateway"}}
+
+
 def readers(setting: str) -> set[str]:
     """The servers whose code reaches the module that connects to this setting's Redis."""
     module, _ = REDIS_URL_SETTINGS[setting]
-    return {s for s in SERVERS if module in first_party_modules(entry_module(s))}
+    reached = {s for s in SERVERS if module in first_party_modules(entry_module(s))}
+    return reached - NOT_READING.get(setting, set())
 
 
 def redis_env(env: dict[str, str]) -> dict[str, str]:
@@ -70,7 +77,7 @@ def test_the_redis_settings_are_the_codes_and_each_has_readers() -> None:
     catalog = settings_catalog()
     # A new Redis URL setting (any *_URL that is not an http base URL) must be wired here too.
     urls = {name for name in catalog if name.endswith("_URL") and not name.endswith("BASE_URL")}
-    assert urls == set(REDIS_URL_SETTINGS) | {LEDGER_URL}
+    assert urls == set(REDIS_URL_SETTINGS) | {LEDGER_URL, OPERATIONS_URL}
     for setting, (module, attribute) in REDIS_URL_SETTINGS.items():
         assert attribute in (ROOT / module).read_text(encoding="utf-8"), (setting, module)
         assert readers(setting), f"no server reaches {module}"

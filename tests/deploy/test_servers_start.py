@@ -54,6 +54,8 @@ def local_env(config: ServerConfig, port: int, state: Path) -> dict[str, str]:
     local = {"TUBELENS_HOST": "127.0.0.1", "TUBELENS_PORT": str(port)}
     if "TUBELENS_USAGE_URL" in config.env:  # the compose volume, or the ledger's Redis
         local["TUBELENS_USAGE_URL"] = f"sqlite:///{state / config.platform / 'usage.sqlite3'}"
+    if "TUBELENS_UPLOADS_DIR" in config.env:  # the uploads volume
+        local["TUBELENS_UPLOADS_DIR"] = str(state / config.platform / "uploads")
     if "TUBELENS_ACCESS_FILE" in config.env:  # the Secret tubelens-access, as documented
         local["TUBELENS_ACCESS_FILE"] = str(ACCESS_EXAMPLE)
     # No /metrics: with gRPC ports picked at random, one server's metrics port (its gRPC port

@@ -19,10 +19,12 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_status import rpc_status
 
 from gateway.access.callers import key_digest
+from tests.fakes.videos import write_video
 from tubelens.cli.stack import Stack
-from tubelens.v1 import gateway_pb2, gateway_pb2_grpc, photocard_pb2, usage_pb2
+from tubelens.v1 import gateway_pb2, gateway_pb2_grpc, photocard_pb2, uploads_pb2, usage_pb2
 
 from .conftest import start_stack
+from .test_uploads import upload_messages
 
 pytestmark = pytest.mark.integration
 KEYS = {"limited": "tlk_limited-key", "busy": "tlk_busy-key", "ops": "tlk_ops-key"}
@@ -169,3 +171,29 @@ def test_one_caller_is_throttled_while_the_other_proceeds_and_the_ledger_counts(
         if len(cells := [cell.strip() for cell in line.strip("│ ").split("│")]) > 3
     }
     assert rows.get("busy") == "3" and rows.get("limited") == "2", printed.stdout
+
+
+def test_an_upload_needs_the_right_and_is_visible_to_its_owner_only(gateway, tmp_path) -> None:
+    film = write_video(tmp_path / "film.mp4", grain="still")
+    with pytest.raises(grpc.RpcError) as denied:
+        gateway.UploadVideo(
+            upload_messages(film, thumbnail=False), timeout=60, metadata=_as("limited")
+        )
+    assert denied.value.code() == grpc.StatusCode.PERMISSION_DENIED
+
+    stored = gateway.UploadVideo(
+        upload_messages(film, thumbnail=True), timeout=60, metadata=_as("busy")
+    )
+    own = gateway_pb2.AnalyzeRequest(
+        video=gateway_pb2.VideoRef(upload=stored.upload_id), tasks=[gateway_pb2.TASK_THUMBNAIL]
+    )
+    assert gateway.Analyze(own, timeout=60, metadata=_as("busy")).results[0].status.code == 0
+    # An admin too: uploads are private (usage is what admins may read).
+    with pytest.raises(grpc.RpcError) as hidden:
+        gateway.Analyze(own, timeout=60, metadata=_as("ops"))
+    assert hidden.value.code() == grpc.StatusCode.NOT_FOUND
+    delete = uploads_pb2.DeleteUploadRequest(upload_id=stored.upload_id)
+    with pytest.raises(grpc.RpcError) as hidden:
+        gateway.DeleteUpload(delete, timeout=10, metadata=_as("ops"))
+    assert hidden.value.code() == grpc.StatusCode.NOT_FOUND
+    gateway.DeleteUpload(delete, timeout=10, metadata=_as("busy"))

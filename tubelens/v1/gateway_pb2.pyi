@@ -9,6 +9,7 @@ from tubelens.v1 import common_pb2 as _common_pb2
 from tubelens.v1 import photocard_pb2 as _photocard_pb2
 from tubelens.v1 import summary_pb2 as _summary_pb2
 from tubelens.v1 import thumbnail_pb2 as _thumbnail_pb2
+from tubelens.v1 import uploads_pb2 as _uploads_pb2
 from tubelens.v1 import usage_pb2 as _usage_pb2
 from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
@@ -40,12 +41,14 @@ COMMENT_ORDER_RELEVANCE: CommentOrder
 COMMENT_ORDER_TIME: CommentOrder
 
 class VideoRef(_message.Message):
-    __slots__ = ("url", "bundle")
+    __slots__ = ("url", "bundle", "upload")
     URL_FIELD_NUMBER: _ClassVar[int]
     BUNDLE_FIELD_NUMBER: _ClassVar[int]
+    UPLOAD_FIELD_NUMBER: _ClassVar[int]
     url: str
     bundle: str
-    def __init__(self, url: _Optional[str] = ..., bundle: _Optional[str] = ...) -> None: ...
+    upload: str
+    def __init__(self, url: _Optional[str] = ..., bundle: _Optional[str] = ..., upload: _Optional[str] = ...) -> None: ...
 
 class AnalysisOptions(_message.Message):
     __slots__ = ("language", "max_comments", "comment_order", "fresh", "comment_labels")

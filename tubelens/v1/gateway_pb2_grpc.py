@@ -6,6 +6,7 @@ import warnings
 from google.longrunning import operations_pb2 as google_dot_longrunning_dot_operations__pb2
 from tubelens.v1 import gateway_pb2 as tubelens_dot_v1_dot_gateway__pb2
 from tubelens.v1 import photocard_pb2 as tubelens_dot_v1_dot_photocard__pb2
+from tubelens.v1 import uploads_pb2 as tubelens_dot_v1_dot_uploads__pb2
 from tubelens.v1 import usage_pb2 as tubelens_dot_v1_dot_usage__pb2
 
 GRPC_GENERATED_VERSION = '1.85.1'
@@ -63,6 +64,16 @@ class GatewayServiceStub:
                 request_serializer=tubelens_dot_v1_dot_gateway__pb2.AnalyzeAsyncRequest.SerializeToString,
                 response_deserializer=google_dot_longrunning_dot_operations__pb2.Operation.FromString,
                 _registered_method=True)
+        self.UploadVideo = channel.stream_unary(
+                '/tubelens.v1.GatewayService/UploadVideo',
+                request_serializer=tubelens_dot_v1_dot_uploads__pb2.UploadVideoRequest.SerializeToString,
+                response_deserializer=tubelens_dot_v1_dot_uploads__pb2.UploadVideoResponse.FromString,
+                _registered_method=True)
+        self.DeleteUpload = channel.unary_unary(
+                '/tubelens.v1.GatewayService/DeleteUpload',
+                request_serializer=tubelens_dot_v1_dot_uploads__pb2.DeleteUploadRequest.SerializeToString,
+                response_deserializer=tubelens_dot_v1_dot_uploads__pb2.DeleteUploadResponse.FromString,
+                _registered_method=True)
 
 
 class GatewayServiceServicer:
@@ -112,6 +123,23 @@ class GatewayServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def UploadVideo(self, request_iterator, context):
+        """Stores a video the caller sends (a draft, an ad, a recording not on YouTube), with an
+        optional thumbnail, transcript and comments, and returns an id to analyse it by
+        (VideoRef.upload). Sizes and formats are checked as the bytes arrive. Uploads expire and
+        are visible only to the caller that made them.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteUpload(self, request, context):
+        """Deletes an upload now (and its copy at the Gemini Files API, if one was made).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_GatewayServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -139,6 +167,16 @@ def add_GatewayServiceServicer_to_server(servicer, server):
                     servicer.AnalyzeAsync,
                     request_deserializer=tubelens_dot_v1_dot_gateway__pb2.AnalyzeAsyncRequest.FromString,
                     response_serializer=google_dot_longrunning_dot_operations__pb2.Operation.SerializeToString,
+            ),
+            'UploadVideo': grpc.stream_unary_rpc_method_handler(
+                    servicer.UploadVideo,
+                    request_deserializer=tubelens_dot_v1_dot_uploads__pb2.UploadVideoRequest.FromString,
+                    response_serializer=tubelens_dot_v1_dot_uploads__pb2.UploadVideoResponse.SerializeToString,
+            ),
+            'DeleteUpload': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteUpload,
+                    request_deserializer=tubelens_dot_v1_dot_uploads__pb2.DeleteUploadRequest.FromString,
+                    response_serializer=tubelens_dot_v1_dot_uploads__pb2.DeleteUploadResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -277,6 +315,60 @@ class GatewayService:
             '/tubelens.v1.GatewayService/AnalyzeAsync',
             tubelens_dot_v1_dot_gateway__pb2.AnalyzeAsyncRequest.SerializeToString,
             google_dot_longrunning_dot_operations__pb2.Operation.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UploadVideo(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_unary(
+            request_iterator,
+            target,
+            '/tubelens.v1.GatewayService/UploadVideo',
+            tubelens_dot_v1_dot_uploads__pb2.UploadVideoRequest.SerializeToString,
+            tubelens_dot_v1_dot_uploads__pb2.UploadVideoResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteUpload(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tubelens.v1.GatewayService/DeleteUpload',
+            tubelens_dot_v1_dot_uploads__pb2.DeleteUploadRequest.SerializeToString,
+            tubelens_dot_v1_dot_uploads__pb2.DeleteUploadResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -27,35 +27,37 @@ from tubelens.v1 import comments_pb2 as tubelens_dot_v1_dot_comments__pb2
 from tubelens.v1 import common_pb2 as tubelens_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19tubelens/v1/summary.proto\x12\x0btubelens.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1atubelens/v1/comments.proto\x1a\x18tubelens/v1/common.proto\"\x87\x02\n\x10SummarizeRequest\x12)\n\x05video\x18\x01 \x01(\x0b\x32\x1a.tubelens.v1.VideoMetadata\x12+\n\ntranscript\x18\x02 \x01(\x0b\x32\x17.tubelens.v1.Transcript\x12&\n\x08\x63omments\x18\x03 \x03(\x0b\x32\x14.tubelens.v1.Comment\x12\x10\n\x08language\x18\x04 \x01(\t\x12-\n\x0cvideo_digest\x18\x05 \x01(\x0b\x32\x17.tubelens.v1.ShotDigest\x12\x32\n\x0e\x63omment_labels\x18\x06 \x03(\x0b\x32\x1a.tubelens.v1.CommentLabels\"l\n\x11SummarizeResponse\x12*\n\x06result\x18\x01 \x01(\x0b\x32\x1a.tubelens.v1.SummaryResult\x12+\n\nprovenance\x18\x02 \x01(\x0b\x32\x17.tubelens.v1.Provenance\"n\n\x08KeyPoint\x12\x0c\n\x04text\x18\x01 \x01(\t\x12(\n\x05start\x18\x02 \x01(\x0b\x32\x19.google.protobuf.Duration\x12*\n\x06source\x18\x03 \x01(\x0e\x32\x1a.tubelens.v1.SummarySource\"j\n\x07\x43hapter\x12\r\n\x05title\x18\x01 \x01(\t\x12(\n\x05start\x18\x02 \x01(\x0b\x32\x19.google.protobuf.Duration\x12&\n\x03\x65nd\x18\x03 \x01(\x0b\x32\x19.google.protobuf.Duration\"\x9a\x01\n\x15\x43ommentSectionSummary\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x0e\n\x06topics\x18\x02 \x03(\t\x12\x0e\n\x06praise\x18\x03 \x03(\t\x12\x11\n\tcriticism\x18\x04 \x03(\t\x12\x11\n\tquestions\x18\x05 \x03(\t\x12\x1b\n\x13\x63omments_considered\x18\x06 \x01(\x05\x12\x10\n\x08requests\x18\x07 \x03(\t\"\xec\x02\n\rSummaryResult\x12\x0c\n\x04tldr\x18\x01 \x01(\t\x12)\n\nkey_points\x18\x02 \x03(\x0b\x32\x15.tubelens.v1.KeyPoint\x12&\n\x08\x63hapters\x18\x03 \x03(\x0b\x32\x14.tubelens.v1.Chapter\x12\x32\n\x0e\x63hapter_origin\x18\x04 \x01(\x0e\x32\x1a.tubelens.v1.ChapterOrigin\x12;\n\x0f\x63omment_summary\x18\x05 \x01(\x0b\x32\".tubelens.v1.CommentSectionSummary\x12*\n\x06source\x18\x06 \x01(\x0e\x32\x1a.tubelens.v1.SummarySource\x12\x10\n\x08language\x18\x07 \x01(\t\x12 \n\x05shots\x18\x14 \x03(\x0b\x32\x11.tubelens.v1.Shot\x12)\n\nkey_frames\x18\x15 \x03(\x0b\x32\x15.tubelens.v1.KeyFrame\"X\n\x04Shot\x12(\n\x05start\x18\x01 \x01(\x0b\x32\x19.google.protobuf.Duration\x12&\n\x03\x65nd\x18\x02 \x01(\x0b\x32\x19.google.protobuf.Duration\"\x82\x01\n\nShotDigest\x12+\n\x08\x64uration\x18\x01 \x01(\x0b\x32\x19.google.protobuf.Duration\x12 \n\x05shots\x18\x02 \x03(\x0b\x32\x11.tubelens.v1.Shot\x12%\n\x06stills\x18\x03 \x03(\x0b\x32\x15.tubelens.v1.KeyFrame\"o\n\x08KeyFrame\x12\'\n\x04time\x18\x01 \x01(\x0b\x32\x19.google.protobuf.Duration\x12\x15\n\rchapter_index\x18\x02 \x01(\x05\x12\x12\n\nimage_jpeg\x18\x03 \x01(\x0c\x12\x0f\n\x07quality\x18\x04 \x01(\x01*\x88\x01\n\rSummarySource\x12\x1e\n\x1aSUMMARY_SOURCE_UNSPECIFIED\x10\x00\x12\x1d\n\x19SUMMARY_SOURCE_TRANSCRIPT\x10\x01\x12\x1e\n\x1aSUMMARY_SOURCE_DESCRIPTION\x10\x02\x12\x18\n\x14SUMMARY_SOURCE_VIDEO\x10\x03*\x88\x01\n\rChapterOrigin\x12\x1e\n\x1a\x43HAPTER_ORIGIN_UNSPECIFIED\x10\x00\x12\x1e\n\x1a\x43HAPTER_ORIGIN_DESCRIPTION\x10\x01\x12\x1d\n\x19\x43HAPTER_ORIGIN_TRANSCRIPT\x10\x02\x12\x18\n\x14\x43HAPTER_ORIGIN_MODEL\x10\x03\x32\\\n\x0eSummaryService\x12J\n\tSummarize\x12\x1d.tubelens.v1.SummarizeRequest\x1a\x1e.tubelens.v1.SummarizeResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19tubelens/v1/summary.proto\x12\x0btubelens.v1\x1a\x1egoogle/protobuf/duration.proto\x1a\x1atubelens/v1/comments.proto\x1a\x18tubelens/v1/common.proto\"\xb3\x02\n\x10SummarizeRequest\x12)\n\x05video\x18\x01 \x01(\x0b\x32\x1a.tubelens.v1.VideoMetadata\x12+\n\ntranscript\x18\x02 \x01(\x0b\x32\x17.tubelens.v1.Transcript\x12&\n\x08\x63omments\x18\x03 \x03(\x0b\x32\x14.tubelens.v1.Comment\x12\x10\n\x08language\x18\x04 \x01(\t\x12-\n\x0cvideo_digest\x18\x05 \x01(\x0b\x32\x17.tubelens.v1.ShotDigest\x12\x32\n\x0e\x63omment_labels\x18\x06 \x03(\x0b\x32\x1a.tubelens.v1.CommentLabels\x12*\n\nvideo_file\x18\x07 \x01(\x0b\x32\x16.tubelens.v1.VideoFile\"+\n\tVideoFile\x12\x0b\n\x03uri\x18\x01 \x01(\t\x12\x11\n\tmime_type\x18\x02 \x01(\t\"l\n\x11SummarizeResponse\x12*\n\x06result\x18\x01 \x01(\x0b\x32\x1a.tubelens.v1.SummaryResult\x12+\n\nprovenance\x18\x02 \x01(\x0b\x32\x17.tubelens.v1.Provenance\"n\n\x08KeyPoint\x12\x0c\n\x04text\x18\x01 \x01(\t\x12(\n\x05start\x18\x02 \x01(\x0b\x32\x19.google.protobuf.Duration\x12*\n\x06source\x18\x03 \x01(\x0e\x32\x1a.tubelens.v1.SummarySource\"j\n\x07\x43hapter\x12\r\n\x05title\x18\x01 \x01(\t\x12(\n\x05start\x18\x02 \x01(\x0b\x32\x19.google.protobuf.Duration\x12&\n\x03\x65nd\x18\x03 \x01(\x0b\x32\x19.google.protobuf.Duration\"\x9a\x01\n\x15\x43ommentSectionSummary\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x0e\n\x06topics\x18\x02 \x03(\t\x12\x0e\n\x06praise\x18\x03 \x03(\t\x12\x11\n\tcriticism\x18\x04 \x03(\t\x12\x11\n\tquestions\x18\x05 \x03(\t\x12\x1b\n\x13\x63omments_considered\x18\x06 \x01(\x05\x12\x10\n\x08requests\x18\x07 \x03(\t\"\xec\x02\n\rSummaryResult\x12\x0c\n\x04tldr\x18\x01 \x01(\t\x12)\n\nkey_points\x18\x02 \x03(\x0b\x32\x15.tubelens.v1.KeyPoint\x12&\n\x08\x63hapters\x18\x03 \x03(\x0b\x32\x14.tubelens.v1.Chapter\x12\x32\n\x0e\x63hapter_origin\x18\x04 \x01(\x0e\x32\x1a.tubelens.v1.ChapterOrigin\x12;\n\x0f\x63omment_summary\x18\x05 \x01(\x0b\x32\".tubelens.v1.CommentSectionSummary\x12*\n\x06source\x18\x06 \x01(\x0e\x32\x1a.tubelens.v1.SummarySource\x12\x10\n\x08language\x18\x07 \x01(\t\x12 \n\x05shots\x18\x14 \x03(\x0b\x32\x11.tubelens.v1.Shot\x12)\n\nkey_frames\x18\x15 \x03(\x0b\x32\x15.tubelens.v1.KeyFrame\"X\n\x04Shot\x12(\n\x05start\x18\x01 \x01(\x0b\x32\x19.google.protobuf.Duration\x12&\n\x03\x65nd\x18\x02 \x01(\x0b\x32\x19.google.protobuf.Duration\"\x82\x01\n\nShotDigest\x12+\n\x08\x64uration\x18\x01 \x01(\x0b\x32\x19.google.protobuf.Duration\x12 \n\x05shots\x18\x02 \x03(\x0b\x32\x11.tubelens.v1.Shot\x12%\n\x06stills\x18\x03 \x03(\x0b\x32\x15.tubelens.v1.KeyFrame\"o\n\x08KeyFrame\x12\'\n\x04time\x18\x01 \x01(\x0b\x32\x19.google.protobuf.Duration\x12\x15\n\rchapter_index\x18\x02 \x01(\x05\x12\x12\n\nimage_jpeg\x18\x03 \x01(\x0c\x12\x0f\n\x07quality\x18\x04 \x01(\x01*\x88\x01\n\rSummarySource\x12\x1e\n\x1aSUMMARY_SOURCE_UNSPECIFIED\x10\x00\x12\x1d\n\x19SUMMARY_SOURCE_TRANSCRIPT\x10\x01\x12\x1e\n\x1aSUMMARY_SOURCE_DESCRIPTION\x10\x02\x12\x18\n\x14SUMMARY_SOURCE_VIDEO\x10\x03*\x88\x01\n\rChapterOrigin\x12\x1e\n\x1a\x43HAPTER_ORIGIN_UNSPECIFIED\x10\x00\x12\x1e\n\x1a\x43HAPTER_ORIGIN_DESCRIPTION\x10\x01\x12\x1d\n\x19\x43HAPTER_ORIGIN_TRANSCRIPT\x10\x02\x12\x18\n\x14\x43HAPTER_ORIGIN_MODEL\x10\x03\x32\\\n\x0eSummaryService\x12J\n\tSummarize\x12\x1d.tubelens.v1.SummarizeRequest\x1a\x1e.tubelens.v1.SummarizeResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'tubelens.v1.summary_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_SUMMARYSOURCE']._serialized_start=1585
-  _globals['_SUMMARYSOURCE']._serialized_end=1721
-  _globals['_CHAPTERORIGIN']._serialized_start=1724
-  _globals['_CHAPTERORIGIN']._serialized_end=1860
+  _globals['_SUMMARYSOURCE']._serialized_start=1674
+  _globals['_SUMMARYSOURCE']._serialized_end=1810
+  _globals['_CHAPTERORIGIN']._serialized_start=1813
+  _globals['_CHAPTERORIGIN']._serialized_end=1949
   _globals['_SUMMARIZEREQUEST']._serialized_start=129
-  _globals['_SUMMARIZEREQUEST']._serialized_end=392
-  _globals['_SUMMARIZERESPONSE']._serialized_start=394
-  _globals['_SUMMARIZERESPONSE']._serialized_end=502
-  _globals['_KEYPOINT']._serialized_start=504
-  _globals['_KEYPOINT']._serialized_end=614
-  _globals['_CHAPTER']._serialized_start=616
-  _globals['_CHAPTER']._serialized_end=722
-  _globals['_COMMENTSECTIONSUMMARY']._serialized_start=725
-  _globals['_COMMENTSECTIONSUMMARY']._serialized_end=879
-  _globals['_SUMMARYRESULT']._serialized_start=882
-  _globals['_SUMMARYRESULT']._serialized_end=1246
-  _globals['_SHOT']._serialized_start=1248
-  _globals['_SHOT']._serialized_end=1336
-  _globals['_SHOTDIGEST']._serialized_start=1339
-  _globals['_SHOTDIGEST']._serialized_end=1469
-  _globals['_KEYFRAME']._serialized_start=1471
-  _globals['_KEYFRAME']._serialized_end=1582
-  _globals['_SUMMARYSERVICE']._serialized_start=1862
-  _globals['_SUMMARYSERVICE']._serialized_end=1954
+  _globals['_SUMMARIZEREQUEST']._serialized_end=436
+  _globals['_VIDEOFILE']._serialized_start=438
+  _globals['_VIDEOFILE']._serialized_end=481
+  _globals['_SUMMARIZERESPONSE']._serialized_start=483
+  _globals['_SUMMARIZERESPONSE']._serialized_end=591
+  _globals['_KEYPOINT']._serialized_start=593
+  _globals['_KEYPOINT']._serialized_end=703
+  _globals['_CHAPTER']._serialized_start=705
+  _globals['_CHAPTER']._serialized_end=811
+  _globals['_COMMENTSECTIONSUMMARY']._serialized_start=814
+  _globals['_COMMENTSECTIONSUMMARY']._serialized_end=968
+  _globals['_SUMMARYRESULT']._serialized_start=971
+  _globals['_SUMMARYRESULT']._serialized_end=1335
+  _globals['_SHOT']._serialized_start=1337
+  _globals['_SHOT']._serialized_end=1425
+  _globals['_SHOTDIGEST']._serialized_start=1428
+  _globals['_SHOTDIGEST']._serialized_end=1558
+  _globals['_KEYFRAME']._serialized_start=1560
+  _globals['_KEYFRAME']._serialized_end=1671
+  _globals['_SUMMARYSERVICE']._serialized_start=1951
+  _globals['_SUMMARYSERVICE']._serialized_end=2043
 # @@protoc_insertion_point(module_scope)

@@ -35,20 +35,30 @@ CHAPTER_ORIGIN_TRANSCRIPT: ChapterOrigin
 CHAPTER_ORIGIN_MODEL: ChapterOrigin
 
 class SummarizeRequest(_message.Message):
-    __slots__ = ("video", "transcript", "comments", "language", "video_digest", "comment_labels")
+    __slots__ = ("video", "transcript", "comments", "language", "video_digest", "comment_labels", "video_file")
     VIDEO_FIELD_NUMBER: _ClassVar[int]
     TRANSCRIPT_FIELD_NUMBER: _ClassVar[int]
     COMMENTS_FIELD_NUMBER: _ClassVar[int]
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     VIDEO_DIGEST_FIELD_NUMBER: _ClassVar[int]
     COMMENT_LABELS_FIELD_NUMBER: _ClassVar[int]
+    VIDEO_FILE_FIELD_NUMBER: _ClassVar[int]
     video: _common_pb2.VideoMetadata
     transcript: _common_pb2.Transcript
     comments: _containers.RepeatedCompositeFieldContainer[_common_pb2.Comment]
     language: str
     video_digest: ShotDigest
     comment_labels: _containers.RepeatedCompositeFieldContainer[_comments_pb2.CommentLabels]
-    def __init__(self, video: _Optional[_Union[_common_pb2.VideoMetadata, _Mapping]] = ..., transcript: _Optional[_Union[_common_pb2.Transcript, _Mapping]] = ..., comments: _Optional[_Iterable[_Union[_common_pb2.Comment, _Mapping]]] = ..., language: _Optional[str] = ..., video_digest: _Optional[_Union[ShotDigest, _Mapping]] = ..., comment_labels: _Optional[_Iterable[_Union[_comments_pb2.CommentLabels, _Mapping]]] = ...) -> None: ...
+    video_file: VideoFile
+    def __init__(self, video: _Optional[_Union[_common_pb2.VideoMetadata, _Mapping]] = ..., transcript: _Optional[_Union[_common_pb2.Transcript, _Mapping]] = ..., comments: _Optional[_Iterable[_Union[_common_pb2.Comment, _Mapping]]] = ..., language: _Optional[str] = ..., video_digest: _Optional[_Union[ShotDigest, _Mapping]] = ..., comment_labels: _Optional[_Iterable[_Union[_comments_pb2.CommentLabels, _Mapping]]] = ..., video_file: _Optional[_Union[VideoFile, _Mapping]] = ...) -> None: ...
+
+class VideoFile(_message.Message):
+    __slots__ = ("uri", "mime_type")
+    URI_FIELD_NUMBER: _ClassVar[int]
+    MIME_TYPE_FIELD_NUMBER: _ClassVar[int]
+    uri: str
+    mime_type: str
+    def __init__(self, uri: _Optional[str] = ..., mime_type: _Optional[str] = ...) -> None: ...
 
 class SummarizeResponse(_message.Message):
     __slots__ = ("result", "provenance")

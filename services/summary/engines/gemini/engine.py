@@ -66,7 +66,8 @@ class GeminiSummaryEngine:
     ) -> tuple[Summary, Usage, list[str], list[str]]:
         notes: list[str] = []
         refused = Usage()  # a refused video call is billed too
-        if self._caller.settings.summary_mode == "video" and request.video.video_id:
+        watchable = request.video_file is not None or request.video.video_id
+        if self._caller.settings.summary_mode == "video" and watchable:
             try:
                 summary, usage = await self._from_video(request, language)
                 return summary, usage, [VIDEO_PROMPT.version], notes
@@ -94,7 +95,7 @@ class GeminiSummaryEngine:
             video.duration_seconds, settings.media_resolution, settings.video_token_budget
         )
         parts = [
-            video_part(video.url, plan),
+            video_part(request.video_file or (video.url, "video/*"), plan),
             types.Part(
                 text=VIDEO_PROMPT.render(
                     language=language, max_points=MAX_POINTS, duration=round(video.duration_seconds)

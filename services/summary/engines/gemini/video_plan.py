@@ -46,13 +46,15 @@ def plan_video(duration: float, resolution: str, token_budget: int) -> VideoPlan
     return VideoPlan(MIN_FPS, float(end), cost(end, MIN_FPS), (note,))
 
 
-def video_part(url: str, plan: VideoPlan) -> types.Part:
-    """The public YouTube video as file_data, with the plan's frame rate and clipping."""
+def video_part(file: tuple[str, str], plan: VideoPlan) -> types.Part:
+    """The video as file_data (a public YouTube link with "video/*", or an uploaded file's
+    Files API URI and MIME type), with the plan's frame rate and clipping."""
+    url, mime_type = file
     metadata = types.VideoMetadata(
         fps=plan.fps,
         start_offset="0s" if plan.end_seconds is not None else None,
         end_offset=f"{plan.end_seconds:.0f}s" if plan.end_seconds is not None else None,
     )
     return types.Part(
-        file_data=types.FileData(file_uri=url, mime_type="video/*"), video_metadata=metadata
+        file_data=types.FileData(file_uri=url, mime_type=mime_type), video_metadata=metadata
     )
