@@ -14,6 +14,7 @@ from gateway.operations.setup import open_operations
 from gateway.result_cache import ResultCache
 from gateway.result_store import open_store
 from gateway.servicer import SERVICE_NAME, GatewayServicer
+from gateway.uploads.bucket import UploadBucket
 from gateway.uploads.gemini import GeminiFiles
 from gateway.uploads.service import Uploads
 from gateway.uploads.settings import UploadSettings
@@ -85,13 +86,19 @@ def _uploads() -> Uploads:
     """The upload store, and the Gemini Files API when uploads are to be handed to it."""
     try:
         settings = UploadSettings()
-        store = UploadStore(settings)
+        bucket = (
+            UploadBucket(settings.bucket_url, settings.s3_endpoint_url)
+            if settings.bucket_url
+            else None
+        )
+        store = UploadStore(settings, bucket)
         gemini = GeminiFiles(GeminiSettings()) if settings.gemini_files else None
     except (ValidationError, ValueError) as exc:
         raise StartupError(f"A TUBELENS_UPLOADS_/GEMINI_ setting is invalid: {exc}") from None
     except OSError as exc:
         raise StartupError(f"The upload store cannot be opened: {exc}") from None
-    log.info("uploads", dir=str(store.root), gemini_files=gemini is not None)
+    where = settings.bucket_url or str(store.root)
+    log.info("uploads", store=where, gemini_files=gemini is not None)
     return Uploads(store, gemini)
 
 

@@ -123,7 +123,7 @@ COMPOSE_REDIS = """\
       start_interval: 1s
 
 volumes:
-  usage: {}  # the gateway's usage ledger (SQLite)
+  state: {}  # the gateway's usage ledger and operations (SQLite) and uploads
 """
 
 
@@ -153,6 +153,7 @@ def _compose_service(server: Server) -> str:
             # .env may set an access file (DEPLOY.md, "Access") and GATEWAY_PUBLISH_ADDRESS.
             "TUBELENS_ACCESS_MODE": "${TUBELENS_ACCESS_MODE:-off}",
             "TUBELENS_USAGE_URL": "sqlite:////var/lib/tubelens/usage.sqlite3",
+            "TUBELENS_UPLOADS_DIR": "/var/lib/tubelens/uploads",
         }
     elif server.gemini_backed:  # only these read the shared Gemini request rate
         env["TUBELENS_GEMINI_RATE_LIMIT_REDIS_URL"] = "redis://redis:6379/1"
@@ -165,7 +166,8 @@ def _compose_service(server: Server) -> str:
     if gateway:
         body["ports"] = [f"${{GATEWAY_PUBLISH_ADDRESS:-127.0.0.1}}:{server.port}:{server.port}"]
         body["expose"] = [str(server.metrics_port)]
-        body["volumes"] = ["usage:/var/lib/tubelens"]  # the usage ledger outlives the container
+        # The usage ledger, operations and uploads outlive the container.
+        body["volumes"] = ["state:/var/lib/tubelens"]
     else:
         body["expose"] = [str(server.port), str(server.metrics_port)]
     if server.compose_tmp_size:

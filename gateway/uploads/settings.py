@@ -24,6 +24,10 @@ class UploadSettings(BaseSettings):
     # Also hand each uploaded video to the Gemini Files API (with the gateway's
     # TUBELENS_GEMINI_* settings), so the gemini engine watches it, not only its transcript.
     gemini_files: bool = False
+    # s3://bucket/prefix: uploads kept in an object store every replica shares (boto3; the
+    # directory above then only caches them); empty: in the directory alone.
+    bucket_url: str = ""
+    s3_endpoint_url: str = ""  # another S3-compatible service (GCS XML API, MinIO); empty: AWS
 
     def root(self) -> Path:
         return (self.dir or state_dir() / "uploads").expanduser().absolute()

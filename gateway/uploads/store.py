@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gateway.uploads.bucket import UploadBucket
 from gateway.uploads.settings import UploadSettings
 from tubelens.errors import NotFound, QuotaExceeded, ResourceExhausted
 
@@ -40,8 +41,9 @@ class StoredUpload:
 
 
 class UploadStore:
-    def __init__(self, settings: UploadSettings) -> None:
+    def __init__(self, settings: UploadSettings, bucket: UploadBucket | None = None) -> None:
         self.settings = settings
+        self._bucket = bucket  # None: the directory is the store; else it caches the bucket
         self.root = settings.root()
         (self.root / _INCOMING).mkdir(parents=True, exist_ok=True)
         self._max_bytes = int(settings.max_total_gb * 1024**3)
@@ -51,8 +53,12 @@ class UploadStore:
     def begin(self, owner: str) -> Path:
         """A fresh directory to receive an upload into; refused when the caller already keeps
         as many uploads as allowed (expired ones are swept before: Uploads.receive)."""
-        self._on_disk = self._used()
-        kept = sum(1 for upload in self._all() if upload.owner == owner)
+        if self._bucket is not None:
+            self._on_disk = self._bucket.used_bytes()
+            kept = self._bucket.count(owner)
+        else:
+            self._on_disk = self._used()
+            kept = sum(1 for upload in self._all() if upload.owner == owner)
         if kept >= self.settings.per_caller:
             raise QuotaExceeded(
                 f"Caller {owner!r} keeps {kept} uploads, the most allowed "
@@ -87,6 +93,8 @@ class UploadStore:
         manifest = {**manifest, "created": time.time()}
         manifest["expire_at"] = manifest["created"] + self.settings.ttl_seconds
         (incoming / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+        if self._bucket is not None:
+            self._bucket.put(manifest["owner"], upload_id, incoming, manifest)
         final = self.root / upload_id
         incoming.rename(final)
         return StoredUpload(upload_id, final, manifest)
@@ -96,6 +104,8 @@ class UploadStore:
 
     def find(self, owner: str, upload_id: str) -> StoredUpload:
         """The owner's upload; NotFound for another caller's, an expired or unknown one."""
+        if self._bucket is not None and _ID.match(upload_id):
+            self._mirror(owner, upload_id)
         upload = self._read(upload_id) if _ID.match(upload_id) else None
         if upload is None or upload.owner != owner or upload.expire_at < time.time():
             raise NotFound(
@@ -106,6 +116,8 @@ class UploadStore:
 
     def delete(self, owner: str, upload_id: str) -> StoredUpload:
         upload = self.find(owner, upload_id)
+        if self._bucket is not None:
+            self._bucket.delete(owner, upload_id)
         shutil.rmtree(upload.path, ignore_errors=True)
         return upload
 
@@ -116,10 +128,37 @@ class UploadStore:
             if upload.expire_at < now:
                 shutil.rmtree(upload.path, ignore_errors=True)
                 expired.append(upload)
+        if self._bucket is not None:
+            for upload_id, manifest in self._bucket.manifests():
+                if float(manifest.get("expire_at", 0)) < now:
+                    self._bucket.delete(str(manifest.get("owner", "")), upload_id)
+                    shutil.rmtree(self.root / upload_id, ignore_errors=True)
+                    expired.append(StoredUpload(upload_id, self.root / upload_id, manifest))
         for incoming in (self.root / _INCOMING).iterdir():
             if incoming.stat().st_mtime < now - 86400:
                 shutil.rmtree(incoming, ignore_errors=True)
         return expired
+
+    def _mirror(self, owner: str, upload_id: str) -> None:
+        """Makes the local copy agree with the bucket: fetched when missing, dropped when the
+        bucket no longer has it (deleted on another replica) or it is not the owner's."""
+        manifest = self._bucket.manifest(owner, upload_id) if self._bucket else None
+        local = self.root / upload_id
+        if manifest is None:
+            if (self._read(upload_id) or StoredUpload("", local)).owner == owner:
+                shutil.rmtree(local, ignore_errors=True)  # gone from the bucket
+            return
+        if local.exists():
+            return
+        incoming = self.root / _INCOMING / upload_id
+        shutil.rmtree(incoming, ignore_errors=True)
+        incoming.mkdir()
+        try:
+            self._bucket.fetch(upload_id, incoming)  # type: ignore[union-attr]
+            incoming.rename(local)
+        except BaseException:
+            shutil.rmtree(incoming, ignore_errors=True)
+            raise
 
     def _read(self, upload_id: str) -> StoredUpload | None:
         path = self.root / upload_id

@@ -160,3 +160,5 @@ def test_health_and_reflection_on_every_server(stack: Stack) -> None:
             )
             listed = {s.name for s in answer.list_services_response.service}
             assert {expected[name], "grpc.health.v1.Health"} <= listed
+            if name == "gateway":  # AnalyzeAsync's operations are polled here
+                assert "google.longrunning.Operations" in listed

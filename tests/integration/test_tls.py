@@ -11,6 +11,7 @@ from pathlib import Path
 import grpc
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 
 from gateway.access.callers import key_digest
 from tests.fakes.certificates import Issued, TestCA
@@ -91,6 +92,7 @@ def servers(pki: Pki, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
         "TUBELENS_DOWNSTREAM_TLS_CERT_FILE": str(pki.gateway_client.cert),
         "TUBELENS_DOWNSTREAM_TLS_KEY_FILE": str(pki.gateway_client.key),
         "TUBELENS_RESULT_CACHE_MAX_MB": "0",
+        "TUBELENS_REFLECTION": "false",
     }
     service = Stack(base_port=base, only=("thumbnail",), extra_env=service_env, log_dir=logs)
     gateway = Stack(base_port=base, only=("gateway",), extra_env=gateway_env, log_dir=logs)
@@ -158,6 +160,16 @@ def test_no_client_certificate_or_no_tls_gets_no_call_through(servers: str, pki:
         plain = gateway_pb2_grpc.GatewayServiceStub(channel)
         error = _refusal(lambda: plain.GetUsage(usage_pb2.GetUsageRequest(), timeout=5))
     assert error.code() == grpc.StatusCode.UNAVAILABLE  # no TLS handshake, no call
+
+
+def test_reflection_can_be_turned_off_while_health_stays(servers: str, pki: Pki) -> None:
+    channel = grpc.secure_channel(servers, _credentials(pki.public.cert, pki.team_a))
+    reply = health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(), timeout=5)
+    assert reply.status == health_pb2.HealthCheckResponse.SERVING
+    asking = reflection_pb2_grpc.ServerReflectionStub(channel).ServerReflectionInfo(
+        iter([reflection_pb2.ServerReflectionRequest(list_services="")]), timeout=5
+    )
+    assert _refusal(lambda: next(asking)).code() == grpc.StatusCode.UNIMPLEMENTED
 
 
 def test_a_renewed_certificate_is_served_to_new_connections_without_a_restart(
