@@ -7,13 +7,13 @@ TUBELENS_USAGE_URL picks the store: sqlite:///path/usage.sqlite3 or redis://host
 
 from __future__ import annotations
 
-import asyncio
-import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Protocol
+
+from gateway.sqlite_file import SqliteFile
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,45 +46,30 @@ CREATE TABLE IF NOT EXISTS usage (
 
 
 class SqliteLedger:
-    """One file; several gateway processes on one host may share it (WAL, busy timeout)."""
+    """One file; several gateway processes on one host may share it."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path, timeout=5.0, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute(_SCHEMA)
-        self._db.commit()
-        self._lock = asyncio.Lock()  # one connection: one statement at a time
+        self._db = SqliteFile(path, _SCHEMA)
 
     async def add(self, caller: str, day: date, counters: Mapping[str, float]) -> None:
         rows = [(day.isoformat(), caller, name, value) for name, value in counters.items() if value]
         if rows:
-            async with self._lock:
-                await asyncio.to_thread(self._add, rows)
-
-    def _add(self, rows: list[tuple[str, str, str, float]]) -> None:
-        with self._db:  # one transaction
-            self._db.executemany(
+            await self._db.run_many(
                 "INSERT INTO usage (day, caller, counter, value) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (day, caller, counter) DO UPDATE SET value = value + excluded.value",
                 rows,
             )
 
     async def read(self, caller: str | None, first: date, last: date) -> list[DayUsage]:
-        async with self._lock:
-            rows = await asyncio.to_thread(self._read, caller, first, last)
-        found: dict[tuple[str, str], dict[str, float]] = {}
-        for day, name, counter, value in rows:
-            found.setdefault((day, name), {})[counter] = value
-        return [DayUsage(name, date.fromisoformat(day), c) for (day, name), c in found.items()]
-
-    def _read(self, caller: str | None, first: date, last: date) -> list[tuple]:
         query = "SELECT day, caller, counter, value FROM usage WHERE day BETWEEN ? AND ?"
         args: list[str] = [first.isoformat(), last.isoformat()]
         if caller is not None:
             query += " AND caller = ?"
             args.append(caller)
-        return self._db.execute(query + " ORDER BY day, caller", args).fetchall()
+        found: dict[tuple[str, str], dict[str, float]] = {}
+        for day, name, counter, value in await self._db.run(query + " ORDER BY day, caller", *args):
+            found.setdefault((day, name), {})[counter] = value
+        return [DayUsage(name, date.fromisoformat(day), c) for (day, name), c in found.items()]
 
     async def close(self) -> None:
         self._db.close()

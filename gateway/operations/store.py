@@ -6,13 +6,13 @@ time it expires; expired ones are never returned and are swept as new ones are w
 
 from __future__ import annotations
 
-import asyncio
-import sqlite3
 import time
 from pathlib import Path
 from typing import Protocol
 
 from google.longrunning import operations_pb2
+
+from gateway.sqlite_file import SqliteFile
 
 Operation = operations_pb2.Operation
 
@@ -46,21 +46,9 @@ CREATE TABLE IF NOT EXISTS operations (
 
 class SqliteOperations:
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path, timeout=5.0, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute(_SCHEMA)
-        self._db.execute("CREATE INDEX IF NOT EXISTS operations_owner ON operations (owner)")
-        self._db.commit()
-        self._lock = asyncio.Lock()
-
-    async def _run(self, sql: str, *args: object) -> list[tuple]:
-        def run() -> list[tuple]:
-            with self._db:
-                return self._db.execute(sql, args).fetchall()
-
-        async with self._lock:
-            return await asyncio.to_thread(run)
+        index = "CREATE INDEX IF NOT EXISTS operations_owner ON operations (owner)"
+        self._db = SqliteFile(path, _SCHEMA, index)
+        self._run = self._db.run
 
     async def put(self, owner: str, operation: Operation, expire_at: float) -> None:
         now = time.time()

@@ -10,6 +10,8 @@ from pathlib import Path
 import grpc
 import pytest
 
+from tests.fakes.gemini_server import FakeGemini
+from tests.fakes.model_like import ModelLike
 from tubelens.cli.stack import Stack
 from tubelens.settings import DEFAULT_SAMPLES_DIR
 from tubelens.v1 import gateway_pb2_grpc
@@ -51,6 +53,8 @@ def start_stack(log_dir: Path, env: dict[str, str] | None = None, **kwargs: obje
             # Tests count downstream work: every call computes unless a test turns the
             # result cache on (tests/integration/test_result_cache*.py).
             "TUBELENS_RESULT_CACHE_MAX_MB": "0",
+            # The gateway's usage ledger, operations and uploads: this stack's own.
+            "XDG_STATE_HOME": str(log_dir / "state"),
             **(env or {}),
         },
         **kwargs,
@@ -68,6 +72,15 @@ def gemini_env(base_url: str, **gemini_settings: str) -> dict[str, str]:
         "TUBELENS_GEMINI_BASE_URL": base_url,
     }
     return env | {f"TUBELENS_GEMINI_{name}": value for name, value in gemini_settings.items()}
+
+
+@pytest.fixture(scope="module")
+def fake() -> Iterator[tuple[FakeGemini, ModelLike]]:
+    """A fake Gemini answering like a model (tests set its `delay` and `failing`)."""
+    model = ModelLike()
+    server = FakeGemini(model).start()
+    yield server, model
+    server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -14,10 +14,8 @@ import grpc
 import pytest
 
 from tests.fakes.gemini_server import (
-    FakeGemini,
     field,
 )
-from tests.fakes.model_like import ModelLike
 from tubelens.cli.stack import Stack
 from tubelens.server.status import error_reason
 from tubelens.v1 import common_pb2, gateway_pb2, gateway_pb2_grpc, photocard_pb2
@@ -27,14 +25,6 @@ from .conftest import gemini_env, start_stack
 pytestmark = pytest.mark.integration
 OK = grpc.StatusCode.OK.value[0]
 COMMENTS_MODEL = "gemini-2.5-flash-lite"
-
-
-@pytest.fixture(scope="module")
-def fake() -> Iterator[tuple[FakeGemini, ModelLike]]:
-    model = ModelLike()
-    server = FakeGemini(model).start()
-    yield server, model
-    server.stop()
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,6 @@ from google.longrunning import operations_pb2, operations_pb2_grpc
 from google.rpc import code_pb2
 
 from gateway.access.callers import key_digest
-from tests.fakes.gemini_server import FakeGemini
-from tests.fakes.model_like import ModelLike
 from tubelens.v1 import gateway_pb2, gateway_pb2_grpc
 
 from .conftest import gemini_env, start_stack
@@ -30,14 +28,6 @@ SOURDOUGH = gateway_pb2.AnalyzeAsyncRequest(video=gateway_pb2.VideoRef(bundle="e
 
 def _as(caller: str) -> tuple[tuple[str, str], ...]:
     return (("authorization", f"Bearer {KEYS[caller]}"),)
-
-
-@pytest.fixture(scope="module")
-def fake() -> Iterator[tuple[FakeGemini, ModelLike]]:
-    model = ModelLike()
-    server = FakeGemini(model).start()
-    yield server, model
-    server.stop()
 
 
 @pytest.fixture(scope="module")

@@ -93,6 +93,7 @@ def servers(pki: Pki, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]
         "TUBELENS_DOWNSTREAM_TLS_KEY_FILE": str(pki.gateway_client.key),
         "TUBELENS_RESULT_CACHE_MAX_MB": "0",
         "TUBELENS_REFLECTION": "false",
+        "XDG_STATE_HOME": str(logs / "state"),  # a usage ledger of its own
     }
     service = Stack(base_port=base, only=("thumbnail",), extra_env=service_env, log_dir=logs)
     gateway = Stack(base_port=base, only=("gateway",), extra_env=gateway_env, log_dir=logs)

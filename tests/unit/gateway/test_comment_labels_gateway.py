@@ -88,6 +88,7 @@ async def test_without_a_handoff_only_the_callers_page_is_asked() -> None:
 
 class Source:
     metadata = VideoMetadata(video_id="dQw4w9WgXcQ", title="t")
+    video_file = None  # watched by its YouTube link
 
     async def comments(self) -> tuple[Comment, ...]:
         return (Comment(id="c1", text="great video", like_count=1),)
