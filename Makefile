@@ -49,6 +49,7 @@ lint: setup
 protos: setup
 	$(BIN)/python scripts/gen_protos.py
 	$(BIN)/python scripts/gen_proto_docs.py
+	$(BIN)/python scripts/gen_openapi.py
 
 # After a release: the current protos become the contract `buf breaking` checks against.
 contract-baseline: setup
@@ -56,9 +57,9 @@ contract-baseline: setup
 
 # Regenerate, then fail if the committed code differs (or new files appear).
 check-protos: protos
-	@if [ -n "$$(git status --porcelain -- tubelens/v1 docs/api.md)" ]; then \
-	  git status --short -- tubelens/v1 docs/api.md; \
-	  echo "tubelens/v1 or docs/api.md is stale: run 'make protos' and commit the result."; exit 1; \
+	@if [ -n "$$(git status --porcelain -- tubelens/v1 docs/api.md web/openapi.json)" ]; then \
+	  git status --short -- tubelens/v1 docs/api.md web/openapi.json; \
+	  echo "tubelens/v1, docs/api.md or web/openapi.json is stale: run 'make protos' and commit the result."; exit 1; \
 	fi
 
 # Figures for the README and the issues, from ../shared/data (see each script's --help).

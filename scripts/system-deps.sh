@@ -16,6 +16,9 @@ command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 # The metrics test scrapes the servers with a real Prometheus.
 command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
+# The web page's tests drive a real browser: Debian's Chromium and its WebDriver.
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 # buf, the protobuf linter, comes from the npm registry.
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 

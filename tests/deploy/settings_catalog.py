@@ -17,7 +17,7 @@ from pydantic_settings import BaseSettings
 from tubelens.settings import ENV_PREFIX
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("tubelens", "services", "gateway")
+PACKAGES = ("tubelens", "services", "gateway", "web")
 SKIP = ("tubelens/v1/", "tubelens/cli/")
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import grpc
+import httpx
 import pytest
 
 from tests.fakes.gemini_server import FakeGemini
@@ -81,6 +82,25 @@ def fake() -> Iterator[tuple[FakeGemini, ModelLike]]:
     server = FakeGemini(model).start()
     yield server, model
     server.stop()
+
+
+@pytest.fixture(scope="module")
+def web(stack: Stack, tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
+    """The web server (python -m web) alone, in front of the shared stack's gateway; a client
+    with its base URL."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    front = Stack(
+        base_port=stack.base_port,
+        only=("none",),  # no gRPC server of its own: the stack's gateway answers
+        web_port=port,
+        log_dir=tmp_path_factory.mktemp("web-logs"),
+    )
+    front.start(60)
+    with httpx.Client(base_url=front.web_url, timeout=120) as client:
+        yield client
+    front.stop()
 
 
 @pytest.fixture(scope="session")

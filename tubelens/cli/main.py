@@ -52,14 +52,19 @@ def up(
     port: Annotated[
         int, typer.Option(help="Gateway port; the services take the next five.")
     ] = 50051,
+    web_port: Annotated[
+        int, typer.Option(help="Port of the web page and HTTP/JSON API; 0: none.")
+    ] = 8080,
 ) -> None:
-    """Run all six servers locally until Ctrl-C or SIGTERM."""
-    stack = Stack(host=host, base_port=port, extra_env=_local_bundle_roots(host))
+    """Run all six servers (and the web page) locally until Ctrl-C or SIGTERM."""
+    stack = Stack(host=host, base_port=port, extra_env=_local_bundle_roots(host), web_port=web_port)
     signal.signal(signal.SIGTERM, _interrupt)  # stop the children the same way as on Ctrl-C
     try:
         stack.start()
         for name, _, _ in SERVERS:
             console.print(f"{name:<10} SERVING on {stack.address(name)}")
+        if web_port:
+            console.print(f"{'web':<10} open {stack.web_url} (API: {stack.web_url}openapi.json)")
         console.print("All servers are up. Press Ctrl-C to stop.")
         while not stack.exited():
             time.sleep(0.5)

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import time
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,9 @@ from tubelens.servers import SERVERS as DECLARED
 SERVERS = tuple((server.name, server.module, server.port - DECLARED[0].port) for server in DECLARED)
 
 
+WEB = "web"  # not a gRPC server: an HTTP front of the gateway, started after it
+
+
 class StackError(RuntimeError):
     """A server did not come up; the message says which and shows the end of its log."""
 
@@ -31,6 +35,7 @@ class Stack:
     extra_env: dict[str, str] = field(default_factory=dict)
     only: tuple[str, ...] = ()  # start just these servers (tests); empty: all of them
     log_dir: Path | None = None  # one log file per server; None: inherit this process's stderr
+    web_port: int = 0  # the HTTP/JSON API and the page (python -m web) on it; 0: not started
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
     # A second SIGTERM could land after the server's loop has closed and kill it mid-exit.
     _terminated: set[str] = field(default_factory=set)
@@ -43,9 +48,14 @@ class Stack:
         for name, module, _ in SERVERS:
             if not self.only or name in self.only:
                 self.start_one(name, module)
+        if self.web_port:
+            self.start_one(WEB, WEB)
         try:
             for name in self.processes:
-                self.wait_serving(name, timeout)
+                if name == WEB:
+                    self.wait_web(timeout)
+                else:
+                    self.wait_serving(name, timeout)
         except BaseException:
             self.stop()
             raise
@@ -65,7 +75,32 @@ class Stack:
             if log is not None:
                 log.close()  # the child holds its own copy of the descriptor
 
+    @property
+    def web_url(self) -> str:
+        return f"http://{self.host}:{self.web_port}/"
+
+    def wait_web(self, timeout: float) -> None:
+        """Until the web server answers /healthz."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.processes[WEB].poll() is not None:
+                raise StackError(f"The web server exited.{self.log_tail(WEB)}")
+            try:
+                with urllib.request.urlopen(self.web_url + "healthz", timeout=1) as answer:
+                    if answer.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.1)
+        raise StackError(f"The web server did not answer within {timeout:.0f} s.")
+
     def _env_for(self, name: str) -> dict[str, str]:
+        if name == WEB:
+            return {
+                "TUBELENS_WEB_HOST": self.host,
+                "TUBELENS_WEB_PORT": str(self.web_port),
+                "TUBELENS_WEB_GATEWAY_TARGET": self.address(GATEWAY),
+                **self.extra_env,
+            }
         host, port = self.address(name).rsplit(":", 1)
         env = {"TUBELENS_HOST": host, "TUBELENS_PORT": port, **self.extra_env}
         if name == GATEWAY:

@@ -22,6 +22,7 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from google.api import annotations_pb2 as google_dot_api_dot_annotations__pb2
 from google.longrunning import operations_pb2 as google_dot_longrunning_dot_operations__pb2
 from google.protobuf import duration_pb2 as google_dot_protobuf_dot_duration__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
@@ -35,39 +36,49 @@ from tubelens.v1 import uploads_pb2 as tubelens_dot_v1_dot_uploads__pb2
 from tubelens.v1 import usage_pb2 as tubelens_dot_v1_dot_usage__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19tubelens/v1/gateway.proto\x12\x0btubelens.v1\x1a#google/longrunning/operations.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x17google/rpc/status.proto\x1a\x1atubelens/v1/comments.proto\x1a\x18tubelens/v1/common.proto\x1a\x1btubelens/v1/photocard.proto\x1a\x19tubelens/v1/summary.proto\x1a\x1btubelens/v1/thumbnail.proto\x1a\x19tubelens/v1/uploads.proto\x1a\x17tubelens/v1/usage.proto\"G\n\x08VideoRef\x12\r\n\x03url\x18\x01 \x01(\tH\x00\x12\x10\n\x06\x62undle\x18\x02 \x01(\tH\x00\x12\x10\n\x06upload\x18\x03 \x01(\tH\x00\x42\x08\n\x06source\"\xb5\x01\n\x0f\x41nalysisOptions\x12\x10\n\x08language\x18\x01 \x01(\t\x12\x14\n\x0cmax_comments\x18\x02 \x01(\x05\x12\x30\n\rcomment_order\x18\x03 \x01(\x0e\x32\x19.tubelens.v1.CommentOrder\x12\r\n\x05\x66resh\x18\x04 \x01(\x08\x12\x39\n\x0e\x63omment_labels\x18\x05 \x01(\x0b\x32!.tubelens.v1.CommentLabelsOptions\"\x87\x01\n\x0e\x41nalyzeRequest\x12$\n\x05video\x18\x01 \x01(\x0b\x32\x15.tubelens.v1.VideoRef\x12 \n\x05tasks\x18\x02 \x03(\x0e\x32\x11.tubelens.v1.Task\x12-\n\x07options\x18\x03 \x01(\x0b\x32\x1c.tubelens.v1.AnalysisOptions\"\x8d\x01\n\x14\x41nalyzeStreamRequest\x12$\n\x05video\x18\x01 \x01(\x0b\x32\x15.tubelens.v1.VideoRef\x12 \n\x05tasks\x18\x02 \x03(\x0e\x32\x11.tubelens.v1.Task\x12-\n\x07options\x18\x03 \x01(\x0b\x32\x1c.tubelens.v1.AnalysisOptions\"\xc7\x02\n\nTaskResult\x12\x1f\n\x04task\x18\x01 \x01(\x0e\x32\x11.tubelens.v1.Task\x12\"\n\x06status\x18\x02 \x01(\x0b\x32\x12.google.rpc.Status\x12*\n\x07latency\x18\x03 \x01(\x0b\x32\x19.google.protobuf.Duration\x12+\n\nprovenance\x18\x04 \x01(\x0b\x32\x17.tubelens.v1.Provenance\x12-\n\x07summary\x18\x05 \x01(\x0b\x32\x1a.tubelens.v1.SummaryResultH\x00\x12/\n\x08\x63omments\x18\x06 \x01(\x0b\x32\x1b.tubelens.v1.CommentsResultH\x00\x12\x31\n\tthumbnail\x18\x07 \x01(\x0b\x32\x1c.tubelens.v1.ThumbnailResultH\x00\x42\x08\n\x06result\"\xc3\x01\n\x0f\x41nalyzeResponse\x12)\n\x05video\x18\x01 \x01(\x0b\x32\x1a.tubelens.v1.VideoMetadata\x12(\n\x07results\x18\x02 \x03(\x0b\x32\x17.tubelens.v1.TaskResult\x12*\n\x07latency\x18\x03 \x01(\x0b\x32\x19.google.protobuf.Duration\x12\x12\n\nrequest_id\x18\x04 \x01(\t\x12\x1b\n\x13youtube_quota_units\x18\x05 \x01(\x03\"\xc8\x01\n\x0fStreamCompleted\x12)\n\x05video\x18\x01 \x01(\x0b\x32\x1a.tubelens.v1.VideoMetadata\x12*\n\x07latency\x18\x02 \x01(\x0b\x32\x19.google.protobuf.Duration\x12\x17\n\x0fsucceeded_tasks\x18\x03 \x01(\x05\x12\x14\n\x0c\x66\x61iled_tasks\x18\x04 \x01(\x05\x12\x12\n\nrequest_id\x18\x05 \x01(\t\x12\x1b\n\x13youtube_quota_units\x18\x06 \x01(\x03\"\x83\x01\n\x15\x41nalyzeStreamResponse\x12.\n\x0btask_result\x18\x01 \x01(\x0b\x32\x17.tubelens.v1.TaskResultH\x00\x12\x31\n\tcompleted\x18\x02 \x01(\x0b\x32\x1c.tubelens.v1.StreamCompletedH\x00\x42\x07\n\x05\x65vent\"\x8c\x01\n\x13\x41nalyzeAsyncRequest\x12$\n\x05video\x18\x01 \x01(\x0b\x32\x15.tubelens.v1.VideoRef\x12 \n\x05tasks\x18\x02 \x03(\x0e\x32\x11.tubelens.v1.Task\x12-\n\x07options\x18\x03 \x01(\x0b\x32\x1c.tubelens.v1.AnalysisOptions\"\x99\x02\n\x18\x41nalyzeOperationMetadata\x12/\n\x0b\x63reate_time\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nd_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x17\n\x0frequested_tasks\x18\x03 \x01(\x05\x12\x16\n\x0e\x66inished_tasks\x18\x04 \x01(\x05\x12\x12\n\nrequest_id\x18\x05 \x01(\t\x12\x18\n\x10\x63\x61ncel_requested\x18\x06 \x01(\x08\x12\x0e\n\x06\x63\x61ller\x18\x07 \x01(\t\x12/\n\x0b\x65xpire_time\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp*U\n\x04Task\x12\x14\n\x10TASK_UNSPECIFIED\x10\x00\x12\x10\n\x0cTASK_SUMMARY\x10\x01\x12\x11\n\rTASK_COMMENTS\x10\x02\x12\x12\n\x0eTASK_THUMBNAIL\x10\x03*b\n\x0c\x43ommentOrder\x12\x1d\n\x19\x43OMMENT_ORDER_UNSPECIFIED\x10\x00\x12\x1b\n\x17\x43OMMENT_ORDER_RELEVANCE\x10\x01\x12\x16\n\x12\x43OMMENT_ORDER_TIME\x10\x02\x32\x9a\x05\n\x0eGatewayService\x12\x44\n\x07\x41nalyze\x12\x1b.tubelens.v1.AnalyzeRequest\x1a\x1c.tubelens.v1.AnalyzeResponse\x12X\n\rAnalyzeStream\x12!.tubelens.v1.AnalyzeStreamRequest\x1a\".tubelens.v1.AnalyzeStreamResponse0\x01\x12\\\n\x0f\x43reatePhotoCard\x12#.tubelens.v1.CreatePhotoCardRequest\x1a$.tubelens.v1.CreatePhotoCardResponse\x12G\n\x08GetUsage\x12\x1c.tubelens.v1.GetUsageRequest\x1a\x1d.tubelens.v1.GetUsageResponse\x12\x97\x01\n\x0c\x41nalyzeAsync\x12 .tubelens.v1.AnalyzeAsyncRequest\x1a\x1d.google.longrunning.Operation\"F\xca\x41\x43\n\x1btubelens.v1.AnalyzeResponse\x12$tubelens.v1.AnalyzeOperationMetadata\x12R\n\x0bUploadVideo\x12\x1f.tubelens.v1.UploadVideoRequest\x1a .tubelens.v1.UploadVideoResponse(\x01\x12S\n\x0c\x44\x65leteUpload\x12 .tubelens.v1.DeleteUploadRequest\x1a!.tubelens.v1.DeleteUploadResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x19tubelens/v1/gateway.proto\x12\x0btubelens.v1\x1a\x1cgoogle/api/annotations.proto\x1a#google/longrunning/operations.proto\x1a\x1egoogle/protobuf/duration.proto\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x17google/rpc/status.proto\x1a\x1atubelens/v1/comments.proto\x1a\x18tubelens/v1/common.proto\x1a\x1btubelens/v1/photocard.proto\x1a\x19tubelens/v1/summary.proto\x1a\x1btubelens/v1/thumbnail.proto\x1a\x19tubelens/v1/uploads.proto\x1a\x17tubelens/v1/usage.proto\"G\n\x08VideoRef\x12\r\n\x03url\x18\x01 \x01(\tH\x00\x12\x10\n\x06\x62undle\x18\x02 \x01(\tH\x00\x12\x10\n\x06upload\x18\x03 \x01(\tH\x00\x42\x08\n\x06source\"\xb5\x01\n\x0f\x41nalysisOptions\x12\x10\n\x08language\x18\x01 \x01(\t\x12\x14\n\x0cmax_comments\x18\x02 \x01(\x05\x12\x30\n\rcomment_order\x18\x03 \x01(\x0e\x32\x19.tubelens.v1.CommentOrder\x12\r\n\x05\x66resh\x18\x04 \x01(\x08\x12\x39\n\x0e\x63omment_labels\x18\x05 \x01(\x0b\x32!.tubelens.v1.CommentLabelsOptions\"\x87\x01\n\x0e\x41nalyzeRequest\x12$\n\x05video\x18\x01 \x01(\x0b\x32\x15.tubelens.v1.VideoRef\x12 \n\x05tasks\x18\x02 \x03(\x0e\x32\x11.tubelens.v1.Task\x12-\n\x07options\x18\x03 \x01(\x0b\x32\x1c.tubelens.v1.AnalysisOptions\"\x8d\x01\n\x14\x41nalyzeStreamRequest\x12$\n\x05video\x18\x01 \x01(\x0b\x32\x15.tubelens.v1.VideoRef\x12 \n\x05tasks\x18\x02 \x03(\x0e\x32\x11.tubelens.v1.Task\x12-\n\x07options\x18\x03 \x01(\x0b\x32\x1c.tubelens.v1.AnalysisOptions\"\xc7\x02\n\nTaskResult\x12\x1f\n\x04task\x18\x01 \x01(\x0e\x32\x11.tubelens.v1.Task\x12\"\n\x06status\x18\x02 \x01(\x0b\x32\x12.google.rpc.Status\x12*\n\x07latency\x18\x03 \x01(\x0b\x32\x19.google.protobuf.Duration\x12+\n\nprovenance\x18\x04 \x01(\x0b\x32\x17.tubelens.v1.Provenance\x12-\n\x07summary\x18\x05 \x01(\x0b\x32\x1a.tubelens.v1.SummaryResultH\x00\x12/\n\x08\x63omments\x18\x06 \x01(\x0b\x32\x1b.tubelens.v1.CommentsResultH\x00\x12\x31\n\tthumbnail\x18\x07 \x01(\x0b\x32\x1c.tubelens.v1.ThumbnailResultH\x00\x42\x08\n\x06result\"\xc3\x01\n\x0f\x41nalyzeResponse\x12)\n\x05video\x18\x01 \x01(\x0b\x32\x1a.tubelens.v1.VideoMetadata\x12(\n\x07results\x18\x02 \x03(\x0b\x32\x17.tubelens.v1.TaskResult\x12*\n\x07latency\x18\x03 \x01(\x0b\x32\x19.google.protobuf.Duration\x12\x12\n\nrequest_id\x18\x04 \x01(\t\x12\x1b\n\x13youtube_quota_units\x18\x05 \x01(\x03\"\xc8\x01\n\x0fStreamCompleted\x12)\n\x05video\x18\x01 \x01(\x0b\x32\x1a.tubelens.v1.VideoMetadata\x12*\n\x07latency\x18\x02 \x01(\x0b\x32\x19.google.protobuf.Duration\x12\x17\n\x0fsucceeded_tasks\x18\x03 \x01(\x05\x12\x14\n\x0c\x66\x61iled_tasks\x18\x04 \x01(\x05\x12\x12\n\nrequest_id\x18\x05 \x01(\t\x12\x1b\n\x13youtube_quota_units\x18\x06 \x01(\x03\"\x83\x01\n\x15\x41nalyzeStreamResponse\x12.\n\x0btask_result\x18\x01 \x01(\x0b\x32\x17.tubelens.v1.TaskResultH\x00\x12\x31\n\tcompleted\x18\x02 \x01(\x0b\x32\x1c.tubelens.v1.StreamCompletedH\x00\x42\x07\n\x05\x65vent\"\x8c\x01\n\x13\x41nalyzeAsyncRequest\x12$\n\x05video\x18\x01 \x01(\x0b\x32\x15.tubelens.v1.VideoRef\x12 \n\x05tasks\x18\x02 \x03(\x0e\x32\x11.tubelens.v1.Task\x12-\n\x07options\x18\x03 \x01(\x0b\x32\x1c.tubelens.v1.AnalysisOptions\"\x99\x02\n\x18\x41nalyzeOperationMetadata\x12/\n\x0b\x63reate_time\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nd_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x17\n\x0frequested_tasks\x18\x03 \x01(\x05\x12\x16\n\x0e\x66inished_tasks\x18\x04 \x01(\x05\x12\x12\n\nrequest_id\x18\x05 \x01(\t\x12\x18\n\x10\x63\x61ncel_requested\x18\x06 \x01(\x08\x12\x0e\n\x06\x63\x61ller\x18\x07 \x01(\t\x12/\n\x0b\x65xpire_time\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp*U\n\x04Task\x12\x14\n\x10TASK_UNSPECIFIED\x10\x00\x12\x10\n\x0cTASK_SUMMARY\x10\x01\x12\x11\n\rTASK_COMMENTS\x10\x02\x12\x12\n\x0eTASK_THUMBNAIL\x10\x03*b\n\x0c\x43ommentOrder\x12\x1d\n\x19\x43OMMENT_ORDER_UNSPECIFIED\x10\x00\x12\x1b\n\x17\x43OMMENT_ORDER_RELEVANCE\x10\x01\x12\x16\n\x12\x43OMMENT_ORDER_TIME\x10\x02\x32\xec\x06\n\x0eGatewayService\x12\x63\n\x07\x41nalyze\x12\x1b.tubelens.v1.AnalyzeRequest\x1a\x1c.tubelens.v1.AnalyzeResponse\"\x1d\x82\xd3\xe4\x93\x02\x17\"\x12/v1/videos:analyze:\x01*\x12\x99\x01\n\rAnalyzeStream\x12!.tubelens.v1.AnalyzeStreamRequest\x1a\".tubelens.v1.AnalyzeStreamResponse\"?\x82\xd3\xe4\x93\x02\x39\x12\x18/v1/videos:analyzeStreamZ\x1d\"\x18/v1/videos:analyzeStream:\x01*0\x01\x12w\n\x0f\x43reatePhotoCard\x12#.tubelens.v1.CreatePhotoCardRequest\x1a$.tubelens.v1.CreatePhotoCardResponse\"\x19\x82\xd3\xe4\x93\x02\x13\"\x0e/v1/photoCards:\x01*\x12Z\n\x08GetUsage\x12\x1c.tubelens.v1.GetUsageRequest\x1a\x1d.tubelens.v1.GetUsageResponse\"\x11\x82\xd3\xe4\x93\x02\x0b\x12\t/v1/usage\x12\xb9\x01\n\x0c\x41nalyzeAsync\x12 .tubelens.v1.AnalyzeAsyncRequest\x1a\x1d.google.longrunning.Operation\"h\xca\x41\x43\n\x1btubelens.v1.AnalyzeResponse\x12$tubelens.v1.AnalyzeOperationMetadata\x82\xd3\xe4\x93\x02\x1c\"\x17/v1/videos:analyzeAsync:\x01*\x12R\n\x0bUploadVideo\x12\x1f.tubelens.v1.UploadVideoRequest\x1a .tubelens.v1.UploadVideoResponse(\x01\x12t\n\x0c\x44\x65leteUpload\x12 .tubelens.v1.DeleteUploadRequest\x1a!.tubelens.v1.DeleteUploadResponse\"\x1f\x82\xd3\xe4\x93\x02\x19*\x17/v1/uploads/{upload_id}b\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'tubelens.v1.gateway_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
+  _globals['_GATEWAYSERVICE'].methods_by_name['Analyze']._loaded_options = None
+  _globals['_GATEWAYSERVICE'].methods_by_name['Analyze']._serialized_options = b'\202\323\344\223\002\027\"\022/v1/videos:analyze:\001*'
+  _globals['_GATEWAYSERVICE'].methods_by_name['AnalyzeStream']._loaded_options = None
+  _globals['_GATEWAYSERVICE'].methods_by_name['AnalyzeStream']._serialized_options = b'\202\323\344\223\0029\022\030/v1/videos:analyzeStreamZ\035\"\030/v1/videos:analyzeStream:\001*'
+  _globals['_GATEWAYSERVICE'].methods_by_name['CreatePhotoCard']._loaded_options = None
+  _globals['_GATEWAYSERVICE'].methods_by_name['CreatePhotoCard']._serialized_options = b'\202\323\344\223\002\023\"\016/v1/photoCards:\001*'
+  _globals['_GATEWAYSERVICE'].methods_by_name['GetUsage']._loaded_options = None
+  _globals['_GATEWAYSERVICE'].methods_by_name['GetUsage']._serialized_options = b'\202\323\344\223\002\013\022\t/v1/usage'
   _globals['_GATEWAYSERVICE'].methods_by_name['AnalyzeAsync']._loaded_options = None
-  _globals['_GATEWAYSERVICE'].methods_by_name['AnalyzeAsync']._serialized_options = b'\312AC\n\033tubelens.v1.AnalyzeResponse\022$tubelens.v1.AnalyzeOperationMetadata'
-  _globals['_TASK']._serialized_start=2191
-  _globals['_TASK']._serialized_end=2276
-  _globals['_COMMENTORDER']._serialized_start=2278
-  _globals['_COMMENTORDER']._serialized_end=2376
-  _globals['_VIDEOREF']._serialized_start=360
-  _globals['_VIDEOREF']._serialized_end=431
-  _globals['_ANALYSISOPTIONS']._serialized_start=434
-  _globals['_ANALYSISOPTIONS']._serialized_end=615
-  _globals['_ANALYZEREQUEST']._serialized_start=618
-  _globals['_ANALYZEREQUEST']._serialized_end=753
-  _globals['_ANALYZESTREAMREQUEST']._serialized_start=756
-  _globals['_ANALYZESTREAMREQUEST']._serialized_end=897
-  _globals['_TASKRESULT']._serialized_start=900
-  _globals['_TASKRESULT']._serialized_end=1227
-  _globals['_ANALYZERESPONSE']._serialized_start=1230
-  _globals['_ANALYZERESPONSE']._serialized_end=1425
-  _globals['_STREAMCOMPLETED']._serialized_start=1428
-  _globals['_STREAMCOMPLETED']._serialized_end=1628
-  _globals['_ANALYZESTREAMRESPONSE']._serialized_start=1631
-  _globals['_ANALYZESTREAMRESPONSE']._serialized_end=1762
-  _globals['_ANALYZEASYNCREQUEST']._serialized_start=1765
-  _globals['_ANALYZEASYNCREQUEST']._serialized_end=1905
-  _globals['_ANALYZEOPERATIONMETADATA']._serialized_start=1908
-  _globals['_ANALYZEOPERATIONMETADATA']._serialized_end=2189
-  _globals['_GATEWAYSERVICE']._serialized_start=2379
-  _globals['_GATEWAYSERVICE']._serialized_end=3045
+  _globals['_GATEWAYSERVICE'].methods_by_name['AnalyzeAsync']._serialized_options = b'\312AC\n\033tubelens.v1.AnalyzeResponse\022$tubelens.v1.AnalyzeOperationMetadata\202\323\344\223\002\034\"\027/v1/videos:analyzeAsync:\001*'
+  _globals['_GATEWAYSERVICE'].methods_by_name['DeleteUpload']._loaded_options = None
+  _globals['_GATEWAYSERVICE'].methods_by_name['DeleteUpload']._serialized_options = b'\202\323\344\223\002\031*\027/v1/uploads/{upload_id}'
+  _globals['_TASK']._serialized_start=2221
+  _globals['_TASK']._serialized_end=2306
+  _globals['_COMMENTORDER']._serialized_start=2308
+  _globals['_COMMENTORDER']._serialized_end=2406
+  _globals['_VIDEOREF']._serialized_start=390
+  _globals['_VIDEOREF']._serialized_end=461
+  _globals['_ANALYSISOPTIONS']._serialized_start=464
+  _globals['_ANALYSISOPTIONS']._serialized_end=645
+  _globals['_ANALYZEREQUEST']._serialized_start=648
+  _globals['_ANALYZEREQUEST']._serialized_end=783
+  _globals['_ANALYZESTREAMREQUEST']._serialized_start=786
+  _globals['_ANALYZESTREAMREQUEST']._serialized_end=927
+  _globals['_TASKRESULT']._serialized_start=930
+  _globals['_TASKRESULT']._serialized_end=1257
+  _globals['_ANALYZERESPONSE']._serialized_start=1260
+  _globals['_ANALYZERESPONSE']._serialized_end=1455
+  _globals['_STREAMCOMPLETED']._serialized_start=1458
+  _globals['_STREAMCOMPLETED']._serialized_end=1658
+  _globals['_ANALYZESTREAMRESPONSE']._serialized_start=1661
+  _globals['_ANALYZESTREAMRESPONSE']._serialized_end=1792
+  _globals['_ANALYZEASYNCREQUEST']._serialized_start=1795
+  _globals['_ANALYZEASYNCREQUEST']._serialized_end=1935
+  _globals['_ANALYZEOPERATIONMETADATA']._serialized_start=1938
+  _globals['_ANALYZEOPERATIONMETADATA']._serialized_end=2219
+  _globals['_GATEWAYSERVICE']._serialized_start=2409
+  _globals['_GATEWAYSERVICE']._serialized_end=3285
 # @@protoc_insertion_point(module_scope)

@@ -92,6 +92,8 @@ class GatewayServiceServicer:
     def AnalyzeStream(self, request, context):
         """Runs the requested tasks concurrently and sends each task's result the moment it is
         ready, then one final message.
+        Over HTTP: server-sent events, one `taskResult` event per task, then `completed`; the query
+        string carries the request (video.bundle=en-sourdough&tasks=TASK_SUMMARY).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -124,7 +126,8 @@ class GatewayServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def UploadVideo(self, request_iterator, context):
-        """Stores a video the caller sends (a draft, an ad, a recording not on YouTube), with an
+        """Client streaming: gRPC only (HTTP/JSON has no request streams).
+        Stores a video the caller sends (a draft, an ad, a recording not on YouTube), with an
         optional thumbnail, transcript and comments, and returns an id to analyse it by
         (VideoRef.upload). Sizes and formats are checked as the bytes arrive. Uploads expire and
         are visible only to the caller that made them.

@@ -1,0 +1,171 @@
+// The analysis page: one streamed call (GET /v1/videos:analyzeStream, server-sent events read
+// with fetch so an HTTP error's JSON body can be shown), each panel filled as its task ends.
+const PANELS = { TASK_SUMMARY: "summary", TASK_COMMENTS: "comments", TASK_THUMBNAIL: "thumbnail" };
+let current = null; // the AbortController of the analysis in progress
+let videoId = "";
+
+function el(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function clock(seconds) {
+  const s = Math.round(Number(seconds || 0));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}
+
+function seconds(duration) { return parseFloat(String(duration || "0s")); }
+
+function setStatus(panel, state, key, values) {
+  panel.className = `panel ${state}`;
+  const status = panel.querySelector(".status");
+  status.dataset.i18n = key;
+  status.dataset.values = JSON.stringify(values || {});
+  status.textContent = t(key, values);
+}
+
+function failPanel(panel, message) {
+  setStatus(panel, "failed", "status.failed");
+  panel.querySelector(".status").textContent = `${t("status.failed")}: ${message}`;
+}
+
+function timeLink(at) {
+  const link = el("a", clock(at), "time");
+  if (videoId) link.href = `https://www.youtube.com/watch?v=${videoId}&t=${Math.round(at)}s`;
+  link.target = "_blank";
+  return link;
+}
+
+function list(title, items, render) {
+  const box = el("div");
+  if (!items || !items.length) return box;
+  box.append(el("h3", title));
+  const ul = el("ul");
+  items.forEach((item) => ul.append(render(item)));
+  box.append(ul);
+  return box;
+}
+
+function renderSummary(body, result) {
+  body.append(el("p", result.tldr));
+  body.append(list(t("summary.points"), result.keyPoints, (p) => {
+    const li = el("li"); li.append(timeLink(seconds(p.start)), el("span", p.text)); return li;
+  }));
+  body.append(list(t("summary.chapters"), result.chapters, (c) => {
+    const li = el("li"); li.append(timeLink(seconds(c.start)), el("span", c.title)); return li;
+  }));
+  const section = result.commentSummary;
+  if (section && section.text) {
+    body.append(el("h3", t("summary.comments")), el("p", section.text));
+  }
+}
+
+function renderComments(body, result) {
+  body.append(el("p", t("comments.counts", { a: result.analyzedComments || 0, t: result.totalComments || 0 })));
+  const split = result.sentiment || {};
+  body.append(el("h3", t("comments.split")));
+  const bar = el("div", null, "bar");
+  for (const kind of ["positive", "neutral", "negative"]) {
+    const share = Number(split[kind] || 0);
+    const part = el("span", null, kind);
+    part.style.width = `${share * 100}%`;
+    part.title = `${kind} ${(share * 100).toFixed(0)}%`;
+    bar.append(part);
+  }
+  body.append(bar);
+  body.append(list(t("comments.themes"), result.themes, (theme) => el("li", theme.label)));
+  body.append(list(t("comments.questions"), result.questions, (q) => el("li", q.text)));
+  body.append(list(t("comments.examples"), result.topComments, (c) => el("li", c.text)));
+}
+
+function renderThumbnail(body, result) {
+  body.append(el("p", `${t("thumbnail.score", { s: result.score || 0 })} · ${t("thumbnail.size", { w: result.width, h: result.height })} · ${t("thumbnail.faces", { n: (result.faces || []).length })}`));
+  const words = (result.texts || []).map((text) => text.text).join(" ");
+  if (words) body.append(el("h3", t("thumbnail.texts")), el("p", words));
+  body.append(list(t("thumbnail.findings"), result.findings, (f) => el("li", f.message || f.title || JSON.stringify(f))));
+  body.append(list(t("thumbnail.frames"), result.frameSuggestions, (f) => {
+    const li = el("li"); li.append(timeLink(seconds(f.time)), el("span", f.reason || "")); return li;
+  }));
+}
+
+const RENDER = { summary: renderSummary, comments: renderComments, thumbnail: renderThumbnail };
+
+function showResult(result) {
+  const name = PANELS[result.task];
+  const panel = document.getElementById(`panel-${name}`);
+  if (!panel) return;
+  const status = result.status || {};
+  if (status.code) { failPanel(panel, status.message || status.code); return; }
+  setStatus(panel, "done", "status.done", { s: seconds(result.latency).toFixed(1) });
+  const body = panel.querySelector(".body");
+  body.replaceChildren();
+  RENDER[name](body, result[name] || {});
+}
+
+async function* events(response) {
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += decoder.decode(value, { stream: true });
+    let end;
+    while ((end = buffer.indexOf("\n\n")) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const kind = (block.match(/^event: (.*)$/m) || [])[1] || "message";
+      const data = (block.match(/^data: (.*)$/m) || [])[1] || "{}";
+      yield [kind, JSON.parse(data)];
+    }
+  }
+}
+
+function reference(text) {
+  const value = text.trim();
+  return /^(https?:\/\/|www\.|youtu)/.test(value) || /^[\w-]{11}$/.test(value)
+    ? ["video.url", value] : ["video.bundle", value];
+}
+
+async function analyse(text) {
+  if (current) current.abort(); // a new analysis replaces the one in progress
+  current = new AbortController();
+  const panels = [...document.querySelectorAll(".panel")];
+  panels.forEach((panel) => {
+    setStatus(panel, "running", "status.running");
+    panel.querySelector(".body").replaceChildren();
+  });
+  document.getElementById("video").textContent = "";
+  const [field, value] = reference(text);
+  const query = new URLSearchParams({ [field]: value });
+  try {
+    const response = await fetch(`/v1/videos:analyzeStream?${query}`, { signal: current.signal });
+    if (!response.ok) {
+      const error = (await response.json()).error || {};
+      panels.forEach((panel) => failPanel(panel, error.message || response.statusText));
+      return;
+    }
+    for await (const [kind, data] of events(response)) {
+      if (kind === "taskResult") showResult(data);
+      if (kind === "completed" && data.video) {
+        videoId = data.video.videoId || "";
+        document.getElementById("video").textContent = data.video.title || "";
+      }
+      if (kind === "error") {
+        panels.filter((p) => p.classList.contains("running"))
+          .forEach((panel) => failPanel(panel, data.error.message));
+      }
+    }
+  } catch (error) {
+    if (error.name !== "AbortError") panels.forEach((panel) => failPanel(panel, t("error.network")));
+  }
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  document.getElementById("analyse").addEventListener("submit", (event) => {
+    event.preventDefault();
+    analyse(document.getElementById("reference").value);
+  });
+});
