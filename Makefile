@@ -105,6 +105,7 @@ throughput: setup
 # Pictures a person can look at: annotated thumbnails, photo cards, key frames.
 examples: setup
 	$(BIN)/tubelens examples -o out/examples
+	$(BIN)/python scripts/screenshots.py out/examples
 
 up: setup
 	$(BIN)/tubelens up

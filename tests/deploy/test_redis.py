@@ -75,8 +75,10 @@ def megabytes(size: str) -> float:
 
 def test_the_redis_settings_are_the_codes_and_each_has_readers() -> None:
     catalog = settings_catalog()
-    # A new Redis URL setting (any *_URL that is not an http base URL) must be wired here too.
-    urls = {name for name in catalog if name.endswith("_URL") and not name.endswith("BASE_URL")}
+    # A new Redis URL setting (any *_URL but http base URLs and the uploads' S3 bucket and
+    # endpoint) must be wired here too.
+    not_redis = ("BASE_URL", "BUCKET_URL", "ENDPOINT_URL")
+    urls = {name for name in catalog if name.endswith("_URL") and not name.endswith(not_redis)}
     assert urls == set(REDIS_URL_SETTINGS) | {LEDGER_URL, OPERATIONS_URL}
     for setting, (module, attribute) in REDIS_URL_SETTINGS.items():
         assert attribute in (ROOT / module).read_text(encoding="utf-8"), (setting, module)

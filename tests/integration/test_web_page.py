@@ -4,12 +4,15 @@ are saved under the test's temporary directory (and by `make examples`)."""
 
 from __future__ import annotations
 
+import base64
+import io
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
+from PIL import Image
 
 pytestmark = pytest.mark.integration
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is a dev dependency")
@@ -67,6 +70,14 @@ def test_a_sample_fills_all_three_panels(browser, web: httpx.Client, tmp_path: P
     browser.find_element(By.ID, "language").click()
 
 
+def test_the_korean_sample_is_a_bundle_though_it_looks_like_a_video_id(browser, web) -> None:
+    _analyse(browser, str(web.base_url), "ko-homecafe")  # 11 characters, like a YouTube id
+    WebDriverWait(browser, 90).until(
+        lambda driver: all("done" in c or "failed" in c for c in _panels(driver).values())
+    )
+    assert all("done" in c for c in _panels(browser).values()), _panels(browser)
+
+
 def test_an_error_shows_a_readable_message_in_every_panel(browser, web: httpx.Client) -> None:
     _analyse(browser, str(web.base_url), "no-such-bundle")
     WebDriverWait(browser, 30).until(
@@ -74,3 +85,24 @@ def test_an_error_shows_a_readable_message_in_every_panel(browser, web: httpx.Cl
     )
     status = browser.find_element(By.CSS_SELECTOR, "#panel-summary .status").text
     assert status.startswith("Failed: ") and "bundle" in status.lower()
+
+
+def test_the_booth_makes_a_card_to_download(browser, web: httpx.Client, samples: Path) -> None:
+    browser.get(f"{web.base_url}booth.html")
+    browser.find_element(By.ID, "photo").send_keys(str(samples / "portrait" / "astronaut.png"))
+    browser.find_element(By.ID, "prompt").send_keys("Dream big, then fly higher.")
+    browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(browser, 90).until(
+        lambda driver: (
+            driver.find_element(By.ID, "download").get_attribute("href")
+            or "failed" in driver.find_element(By.ID, "booth-status").get_attribute("class")
+        )
+    )
+    href = browser.find_element(By.ID, "download").get_attribute("href")
+    assert href and href.startswith("data:image/png;base64,"), browser.find_element(
+        By.ID, "booth-status"
+    ).text
+    card = Image.open(io.BytesIO(base64.b64decode(href.split(",", 1)[1])))
+    assert card.size == (1080, 1350)  # the portrait layout
+    assert browser.find_element(By.ID, "caption").text
+    assert browser.find_element(By.ID, "download").get_attribute("download").endswith(".png")

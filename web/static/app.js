@@ -124,9 +124,13 @@ async function* events(response) {
 }
 
 function reference(text) {
+  // A link or a bare 11-character video id is YouTube; a sample the page offers, or anything
+  // else, a bundle (ko-homecafe is 11 characters too).
   const value = text.trim();
-  return /^(https?:\/\/|www\.|youtu)/.test(value) || /^[\w-]{11}$/.test(value)
-    ? ["video.url", value] : ["video.bundle", value];
+  const samples = [...document.querySelectorAll("#samples option")].map((o) => o.value);
+  if (/^(https?:\/\/|www\.|youtu|m\.youtube)/.test(value)) return ["video.url", value];
+  if (!samples.includes(value) && /^[\w-]{11}$/.test(value)) return ["video.url", value];
+  return ["video.bundle", value];
 }
 
 async function analyse(text) {

@@ -14,6 +14,13 @@ const WORDS = {
     "thumbnail.findings": "Findings", "thumbnail.frames": "Frames that could be the thumbnail",
     "thumbnail.faces": "Faces: {n}", "thumbnail.texts": "Text on it",
     "switch": "한국어", "error.network": "The server could not be reached.",
+    "nav.booth": "Photo cards", "booth.photo": "A portrait (JPEG, PNG or WebP)",
+    "booth.camera": "Use the camera", "booth.prompt": "Your words for the card",
+    "booth.portrait": "Portrait", "booth.square": "Square", "booth.make": "Make the card",
+    "booth.caption": "Caption", "booth.character": "Character", "booth.card": "Card",
+    "booth.download": "Download the card", "booth.working": "Making the card…",
+    "booth.done": "Your card is ready.", "booth.smile": "Press again to take the picture.",
+    "booth.taken": "Picture taken.", "booth.nocamera": "no camera is available",
   },
   ko: {
     "nav.analyse": "영상 분석", "form.label": "유튜브 링크 또는 샘플",
@@ -29,6 +36,13 @@ const WORDS = {
     "thumbnail.findings": "발견 사항", "thumbnail.frames": "썸네일로 쓸 만한 장면",
     "thumbnail.faces": "얼굴: {n}", "thumbnail.texts": "이미지 속 글자",
     "switch": "English", "error.network": "서버에 연결할 수 없습니다.",
+    "nav.booth": "포토카드", "booth.photo": "인물 사진 (JPEG, PNG, WebP)",
+    "booth.camera": "카메라 사용", "booth.prompt": "카드에 넣을 문구",
+    "booth.portrait": "세로형", "booth.square": "정사각형", "booth.make": "카드 만들기",
+    "booth.caption": "캡션", "booth.character": "캐릭터", "booth.card": "카드",
+    "booth.download": "카드 내려받기", "booth.working": "카드를 만드는 중…",
+    "booth.done": "카드가 완성되었습니다.", "booth.smile": "한 번 더 누르면 촬영합니다.",
+    "booth.taken": "촬영했습니다.", "booth.nocamera": "사용할 수 있는 카메라가 없습니다",
   },
 };
 const stored = localStorage.getItem("tubelens.language");
