@@ -10,7 +10,6 @@ Exits 0 with a message, writing nothing, where chromium or chromium-driver is mi
 from __future__ import annotations
 
 import shutil
-import socket
 import sys
 import tempfile
 from pathlib import Path
@@ -19,29 +18,10 @@ from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tubelens.cli.stack import Stack
+from tubelens.cli.stack import Stack, free_base_port
 
 ROOT = Path(__file__).resolve().parents[1]
 PORTRAIT = ROOT / "samples" / "portrait" / "astronaut.png"
-
-
-def _free_port(count: int = 1) -> int:
-    """A port p such that p..p+count-1 are free now."""
-    for _ in range(50):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            base = probe.getsockname()[1]
-        sockets = [socket.socket() for _ in range(count)]
-        try:
-            for offset, sock in enumerate(sockets):
-                sock.bind(("127.0.0.1", base + offset))
-            return base
-        except OSError:
-            continue
-        finally:
-            for sock in sockets:
-                sock.close()
-    raise RuntimeError("no run of free ports found")
 
 
 def _browser(language: str) -> webdriver.Chrome:
@@ -89,7 +69,7 @@ def take(out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
     with tempfile.TemporaryDirectory() as logs:
-        stack = Stack(base_port=_free_port(6), log_dir=Path(logs), web_port=_free_port())
+        stack = Stack(base_port=free_base_port(6), log_dir=Path(logs), web_port=free_base_port(1))
         stack.start(120)
         try:
             for name, language, act in shots:

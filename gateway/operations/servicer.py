@@ -16,8 +16,7 @@ from gateway.operations.runner import Operations
 from tubelens.errors import InvalidInput
 
 SERVICE_NAME = operations_pb2.DESCRIPTOR.services_by_name["Operations"].full_name
-_FILTERS = {"": None, "done=true": True, "done = true": True, "done=false": False}
-_FILTERS["done = false"] = False
+_FILTERS = {"": None, "done=true": True, "done=false": False}  # spaces ignored
 MAX_PAGE = 500
 
 
@@ -38,11 +37,12 @@ class OperationsServicer(operations_pb2_grpc.OperationsServicer):
     async def ListOperations(
         self, request: operations_pb2.ListOperationsRequest, context: grpc.aio.ServicerContext
     ) -> operations_pb2.ListOperationsResponse:
-        if request.filter.strip().lower() not in _FILTERS:
+        wanted = request.filter.replace(" ", "").lower()
+        if wanted not in _FILTERS:
             raise InvalidInput(
                 "filter must be empty, done=true or done=false.", reason="INVALID_FILTER"
             )
-        done = _FILTERS[request.filter.strip().lower()]
+        done = _FILTERS[wanted]
         size = request.page_size or 50
         if size < 0 or not (request.page_token or "0").isdigit():
             raise InvalidInput(

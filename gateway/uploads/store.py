@@ -145,7 +145,8 @@ class UploadStore:
         manifest = self._bucket.manifest(owner, upload_id) if self._bucket else None
         local = self.root / upload_id
         if manifest is None:
-            if (self._read(upload_id) or StoredUpload("", local)).owner == owner:
+            cached = self._read(upload_id)
+            if cached is not None and cached.owner == owner:
                 shutil.rmtree(local, ignore_errors=True)  # gone from the bucket
             return
         if local.exists():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,32 +12,9 @@ import pytest
 
 from tests.fakes.gemini_server import FakeGemini
 from tests.fakes.model_like import ModelLike
-from tubelens.cli.stack import Stack
+from tubelens.cli.stack import Stack, free_base_port
 from tubelens.settings import DEFAULT_SAMPLES_DIR
 from tubelens.v1 import gateway_pb2_grpc
-
-
-def free_base_port(count: int = 6) -> int:
-    """A port p such that p..p+count-1 are free right now."""
-    for _ in range(50):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            base = probe.getsockname()[1]
-        if base + count > 65535:
-            continue
-        try:
-            sockets = []
-            for port in range(base, base + count):
-                sock = socket.socket()
-                sockets.append(sock)
-                sock.bind(("127.0.0.1", port))
-            return base
-        except OSError:
-            continue
-        finally:
-            for sock in sockets:
-                sock.close()
-    raise RuntimeError("no run of free ports found")
 
 
 def start_stack(log_dir: Path, env: dict[str, str] | None = None, **kwargs: object) -> Stack:
@@ -88,13 +64,10 @@ def fake() -> Iterator[tuple[FakeGemini, ModelLike]]:
 def web(stack: Stack, tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
     """The web server (python -m web) alone, in front of the shared stack's gateway; a client
     with its base URL."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     front = Stack(
         base_port=stack.base_port,
         only=("none",),  # no gRPC server of its own: the stack's gateway answers
-        web_port=port,
+        web_port=free_base_port(1),
         log_dir=tmp_path_factory.mktemp("web-logs"),
     )
     front.start(60)
