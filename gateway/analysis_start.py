@@ -94,6 +94,7 @@ class AnalysisStarts:
             request_id,
             self._limits,
             request.options.comment_labels,
+            request.options.include_thumbnail_image,
         )
 
     @contextlib.asynccontextmanager
@@ -190,5 +191,11 @@ class AnalysisStarts:
         if identity is None or not self._results.ttl(identity):
             return None
         return await self._results.lookup(
-            identity, plan.tasks, plan.language, plan.max_comments, fresh, plan.labels
+            identity,
+            plan.tasks,
+            plan.language,
+            plan.max_comments,
+            fresh,
+            plan.labels,
+            plan.thumbnail_image,
         )

@@ -27,6 +27,7 @@ def plan_analysis(
     request_id: str,
     limits: InputLimits | None = None,
     comment_labels: comments_pb2.CommentLabelsOptions | None = None,
+    thumbnail_image: bool = False,
 ) -> AnalysisPlan:
     """Validates what the caller asked for; empty `tasks` means all of them."""
     limits = limits or InputLimits()
@@ -57,6 +58,7 @@ def plan_analysis(
         max_comments=max_comments or min(default_max_comments, limits.comments),
         request_id=request_id,
         labels=convert.comment_labels_page(labels, "options.comment_labels"),
+        thumbnail_image=thumbnail_image,
     )
 
 

@@ -52,6 +52,7 @@ class ResultCache:
         max_comments: int,
         fresh: bool = False,
         labels: tuple[int, int] | None = None,
+        thumbnail_image: bool = False,
     ) -> CachedAnalysis:
         """What the store holds for these tasks of these inputs (no results when `fresh`)."""
         with span("result_cache.lookup", tasks=len(tasks), fresh=fresh):
@@ -63,7 +64,14 @@ class ResultCache:
             )
             engines = {task: (raw or b"").decode() for task, raw in zip(tasks, found, strict=False)}
             analysis = CachedAnalysis(
-                self, identity, language, max_comments, engines, found[-1], labels=labels
+                self,
+                identity,
+                language,
+                max_comments,
+                engines,
+                found[-1],
+                labels=labels,
+                thumbnail_image=thumbnail_image,
             )
             known = [task for task in tasks if engines[task] and not fresh]
             stored = await self.store.get_many([analysis.key(task) for task in known])
@@ -95,12 +103,20 @@ class CachedAnalysis:
     video: bytes | None  # the video's metadata (VideoMetadata), when stored
     hits: dict[int, TaskResult] = field(default_factory=dict)
     labels: tuple[int, int] | None = None  # the page of per-comment labels asked for
+    thumbnail_image: bool = False  # the thumbnail's result carries the reduced image
 
     def key(self, task: int, engine: str | None = None) -> str:
         engine = self.engines[task] if engine is None else engine
         namespace = self.cache.settings.namespace
         return keys.result_key(
-            namespace, self.identity, task, self.language, self.max_comments, engine, self.labels
+            namespace,
+            self.identity,
+            task,
+            self.language,
+            self.max_comments,
+            engine,
+            self.labels,
+            self.thumbnail_image,
         )
 
     async def compute(

@@ -75,14 +75,18 @@ def result_key(
     max_comments: int,
     engine: str,
     labels: tuple[int, int] | None = None,
+    thumbnail_image: bool = False,
 ) -> str:
     """The key of one task's result. `language` is the one asked for (empty: the video's own,
     which the identity covers). `labels` is the page of per-comment labels asked for: it shapes
-    the comments result only, and keys without it stay what they were before labels existed."""
+    the comments result only, and keys without it stay what they were before labels existed.
+    `thumbnail_image` (the reduced thumbnail asked for) likewise shapes the thumbnail's only."""
     parts = [namespace, identity.kind, identity.content, gateway_pb2.Task.Name(task)]
     parts += [language, max_comments, engine]
     if labels is not None and task == gateway_pb2.TASK_COMMENTS:
         parts.append(["comment_labels", *labels])
+    if thumbnail_image and task == gateway_pb2.TASK_THUMBNAIL:
+        parts.append(["thumbnail_image"])
     return f"{PREFIX}result:{_digest(parts)}"
 
 

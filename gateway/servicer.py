@@ -15,6 +15,7 @@ from gateway.access.setup import Access
 from gateway.access.usage import photo_card_usage
 from gateway.accounting import Accounts, Tally
 from gateway.analysis_start import Analysis, AnalysisStarts, AnalyzeCall
+from gateway.bundle_listing import list_bundles
 from gateway.clients import Downstream
 from gateway.deadlines import DeadlineBudget, LoopLag
 from gateway.fanout import run_tasks
@@ -47,6 +48,7 @@ class GatewayServicer(gateway_pb2_grpc.GatewayServiceServicer):
         uploads: Uploads | None = None,
     ) -> None:
         self._downstream = downstream
+        self._bundle_roots = settings.bundle_roots
         self._accounts = Accounts(access)
         self._operations = operations  # None: AnalyzeAsync is FAILED_PRECONDITION
         self._uploads = uploads  # None: UploadVideo and VideoRef.upload are FAILED_PRECONDITION
@@ -194,6 +196,11 @@ class GatewayServicer(gateway_pb2_grpc.GatewayServiceServicer):
                 "This gateway keeps no uploads.", reason="UPLOADS_NOT_CONFIGURED"
             )
         return self._uploads
+
+    async def ListBundles(
+        self, request: gateway_pb2.ListBundlesRequest, context: grpc.aio.ServicerContext
+    ) -> gateway_pb2.ListBundlesResponse:
+        return await list_bundles(self._bundle_roots)
 
     async def GetUsage(
         self, request: usage_pb2.GetUsageRequest, context: grpc.aio.ServicerContext

@@ -28,6 +28,7 @@ class AnalysisPlan:
     # Inputs converted once and shared by the tasks of this analysis (see comment_protos).
     converted: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     labels: tuple[int, int] | None = None  # (offset, limit) of the labels asked for; None: none
+    thumbnail_image: bool = False  # the reduced thumbnail goes with its review (thumbnail_image)
     # Set when this call computes both the comments and the summary task (gateway.label_handoff).
     handoff: LabelHandoff | None = field(default=None, compare=False, repr=False)
 

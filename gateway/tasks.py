@@ -25,6 +25,7 @@ from gateway.task_requests import (
     summary_request,
     thumbnail_request,
 )
+from gateway.thumbnail_image import attach_image
 from tubelens import convert
 from tubelens.errors import TubeLensError
 from tubelens.logs import REQUEST_ID_HEADER, get_logger
@@ -49,8 +50,22 @@ class _TaskSpec:
     build: Callable[[VideoSource, AnalysisPlan], Awaitable[Any]]
     method: Callable[[Downstream], Any]
     parts: tuple[str, ...]  # the source's parts (inputs.PARTS) the request is built from
-    # What the gateway does with the service's result before the caller sees it.
-    adjust: Callable[[Any, AnalysisPlan], None] = lambda result, plan: None
+    # What the gateway does with the service's answer (result and provenance) before the
+    # caller sees it, given the request the service answered.
+    adjust: Callable[[Any, AnalysisPlan, Any], Awaitable[None]] | None = None
+
+
+async def _hand_over_labels(response: Any, plan: AnalysisPlan, request: Any) -> None:
+    hand_over(response.result, plan.labels, plan.handoff)
+
+
+async def _add_thumbnail_image(response: Any, plan: AnalysisPlan, request: Any) -> None:
+    # The very image the review's boxes were measured on.
+    if plan.thumbnail_image and not await attach_image(response.result, request.image):
+        response.provenance.notes.append(
+            "The thumbnail image asked for could not be made; the review is complete without it."
+        )
+        response.provenance.partial = True  # kept out of the result cache: the next call tries
 
 
 TASKS: dict[int, _TaskSpec] = {
@@ -67,7 +82,7 @@ TASKS: dict[int, _TaskSpec] = {
         comments_request,
         lambda d: d.comments.AnalyzeComments,
         ("comments",),
-        lambda result, plan: hand_over(result, plan.labels, plan.handoff),
+        _hand_over_labels,
     ),
     gateway_pb2.TASK_THUMBNAIL: _TaskSpec(
         "thumbnail",
@@ -75,6 +90,7 @@ TASKS: dict[int, _TaskSpec] = {
         thumbnail_request,
         lambda d: d.thumbnail.AnalyzeThumbnail,
         ("thumbnail", "video"),
+        _add_thumbnail_image,
     ),
 }
 
@@ -97,7 +113,8 @@ async def run_task(
                 metadata=((REQUEST_ID_HEADER, plan.request_id),),
             )
         note_engine(spec.service, response.provenance.engine)
-        spec.adjust(response.result, plan)
+        if spec.adjust is not None:
+            await spec.adjust(response, plan, request)
         getattr(result, spec.result_field).CopyFrom(response.result)
         result.provenance.CopyFrom(response.provenance)
         _add_input_report(result.provenance, source.report(spec.parts))
@@ -139,7 +156,8 @@ def _add_input_report(provenance: Any, report: InputReport) -> None:
     provenance.transcript_track = report.transcript_track
     provenance.inputs_cached = report.cached and report.quota_units == 0
     provenance.notes.extend(report.notes)
-    provenance.partial = report.partial
+    # Already set when the gateway could not add what the caller asked for (the thumbnail image).
+    provenance.partial = provenance.partial or report.partial
 
 
 def _downstream_status(

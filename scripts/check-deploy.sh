@@ -39,11 +39,11 @@ printf '%s\n' \
   "kind: Kustomization" \
   "namespace: tubelens" \
   "resources: [$k8s]" \
-  "components: [$k8s/components/observability, $k8s/components/hpa-inflight]" \
+  "components: [$k8s/components/observability, $k8s/components/hpa-inflight, $k8s/components/ingress]" \
   >"$work/observed/kustomization.yaml"
 for root in deploy/k8s "$work/observed"; do
   label="deploy/k8s"
-  [ "$root" = deploy/k8s ] || label="deploy/k8s with components/observability and hpa-inflight"
+  [ "$root" = deploy/k8s ] || label="deploy/k8s with components/observability, hpa-inflight and ingress"
   out="$work/$(basename "$root")"
   "$BIN/python" scripts/gen_deploy.py --render "$root" >"$out-lite.yaml"
   "$BIN/kubernetes-validate" --strict --quiet -k "$KUBERNETES_VERSION" "$out-lite.yaml"

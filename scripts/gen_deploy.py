@@ -24,7 +24,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tubelens.servers import GATEWAY, SERVERS, Server, behind_gateway  # noqa: E402
+from tubelens.servers import GATEWAY, IMAGES, SERVERS, WEB, Server, behind_gateway  # noqa: E402
 
 K8S = Path("deploy/k8s")
 HEADER = "# Written by scripts/gen_deploy.py from tubelens/servers.py: edit those, not this file.\n"
@@ -132,12 +132,24 @@ def _indent(text: str, spaces: int) -> str:
     return "".join(pad + line if line.strip() else line for line in text.splitlines(True))
 
 
-def _compose_service(server: Server) -> str:
-    gateway = server.name == GATEWAY
+def _build(server: Server) -> dict[str, Any]:
+    """The image's build: the one Dockerfile with this server's arguments."""
     args = {"SERVER": server.name, "EXTRA": server.extra, "SOURCE": server.source}
     args |= {"PORT": str(server.port), "METRICS_PORT": str(server.metrics_port)}
     if server.debian_packages:
         args["DEBIAN_PACKAGES"] = " ".join(server.debian_packages)
+    return {"context": ".", "dockerfile": "deploy/docker/Dockerfile", "args": args}
+
+
+def _with_shared_settings(body: dict[str, Any], name: str) -> str:
+    text = _yaml({name: body})
+    # The shared settings (x-server) go first; yaml cannot write the merge key itself.
+    head, _, rest = text.partition("\n")
+    return _indent(f"{head}\n  <<: *server\n{rest}", 2)
+
+
+def _compose_service(server: Server) -> str:
+    gateway = server.name == GATEWAY
     env = {
         "TUBELENS_HOST": "0.0.0.0",
         "TUBELENS_PORT": str(server.port),
@@ -159,7 +171,7 @@ def _compose_service(server: Server) -> str:
         env["TUBELENS_GEMINI_RATE_LIMIT_REDIS_URL"] = "redis://redis:6379/1"
     body: dict[str, Any] = {
         "image": f"tubelens/{server.name}:dev",
-        "build": {"context": ".", "dockerfile": "deploy/docker/Dockerfile", "args": args},
+        "build": _build(server),
         "command": ["python", "-m", server.module],
         "environment": env,
     }
@@ -186,16 +198,46 @@ def _compose_service(server: Server) -> str:
         needs = ["redis"]
     if needs:
         body["depends_on"] = {name: {"condition": "service_healthy"} for name in needs}
-    text = _yaml({server.name: body})
-    # The shared settings (x-server) go first; yaml cannot write the merge key itself.
-    head, _, rest = text.partition("\n")
-    return _indent(f"{head}\n  <<: *server\n{rest}", 2)
+    return _with_shared_settings(body, server.name)
+
+
+def _compose_web() -> str:
+    """The HTTP/JSON API and the page, in front of the gateway; scales like it
+    (`--scale web=2`: Docker's DNS spreads callers only inside the network, so a published
+    port serves one replica; put a proxy in front for more)."""
+    gateway = next(s for s in SERVERS if s.name == GATEWAY)
+    body: dict[str, Any] = {
+        "image": f"tubelens/{WEB.name}:dev",
+        "build": _build(WEB),
+        "command": ["python", "-m", WEB.module],
+        "environment": {
+            "TUBELENS_WEB_HOST": "0.0.0.0",
+            "TUBELENS_WEB_PORT": str(WEB.port),
+            "TUBELENS_WEB_GATEWAY_TARGET": f"dns:///{GATEWAY}:{gateway.port}",
+            "TUBELENS_WEB_DNS_MIN_REFRESH_SECONDS": "5",
+        },
+        # Loopback, like the gateway: the demo runs without access control.
+        "ports": [f"${{WEB_PUBLISH_ADDRESS:-127.0.0.1}}:{WEB.port}:{WEB.port}"],
+        "expose": [str(WEB.metrics_port)],
+        "healthcheck": {
+            "test": ["CMD", "python", "-m", "tubelens.server.probe", "--server", WEB.name],
+            "interval": "15s",
+            "timeout": "5s",
+            "retries": 3,
+            "start_period": "20s",
+            "start_interval": "2s",
+        },
+        "depends_on": {GATEWAY: {"condition": "service_healthy"}},
+    }
+    return _with_shared_settings(body, WEB.name)
 
 
 def compose() -> str:
-    # Analysis services first and the gateway after them, as it waits for them to be healthy.
+    # Analysis services first, the gateway after them (it waits for them to be healthy), and
+    # the web front last, in front of the gateway.
     ordered = [*behind_gateway(), *(s for s in SERVERS if not s.behind_gateway)]
-    return COMPOSE_HEAD + "\n".join(_compose_service(s) for s in ordered) + "\n" + COMPOSE_REDIS
+    services = [*(_compose_service(s) for s in ordered), _compose_web()]
+    return COMPOSE_HEAD + "\n".join(services) + "\n" + COMPOSE_REDIS
 
 
 # --- Kubernetes -------------------------------------------------------------------------------
@@ -283,9 +325,10 @@ def kustomization() -> dict[str, Any]:
             "usage-ledger.yaml",
             "gateway.yaml",
             "gateway-targets.yaml",
+            "web.yaml",
             *(f"services/{s.name}" for s in behind_gateway()),
         ],
-        "images": [{"name": f"tubelens/{s.name}", "newTag": "dev"} for s in SERVERS],
+        "images": [{"name": f"tubelens/{s.name}", "newTag": "dev"} for s in IMAGES],
     }
 
 
@@ -311,6 +354,11 @@ def network_policies() -> str:
          {"podSelector": {"matchLabels": {"app.kubernetes.io/name": GATEWAY}},
           "policyTypes": ["Ingress"],
           "ingress": [{"ports": [{"port": gateway.port, "protocol": "TCP"}]}]}),
+        ("People and HTTP callers reach the web front on its HTTP port (through an Ingress\n"
+         "# controller, components/ingress), from anywhere.", "web-from-callers",
+         {"podSelector": {"matchLabels": {"app.kubernetes.io/name": WEB.name}},
+          "policyTypes": ["Ingress"],
+          "ingress": [{"ports": [{"port": WEB.port, "protocol": "TCP"}]}]}),
         ("Only the gateway reaches the analysis services, and only on their gRPC ports.",
          "analysis-from-gateway",
          {"podSelector": {"matchLabels": {"app.kubernetes.io/component": "analysis"}},
@@ -369,7 +417,7 @@ def observability_component() -> dict[str, Any]:
                 )
             ],
         )
-        for s in SERVERS
+        for s in IMAGES
     ]
     patches.append(
         _patch(
@@ -397,7 +445,7 @@ def metrics_policy() -> dict[str, Any]:
                     {
                         "key": "app.kubernetes.io/name",
                         "operator": "In",
-                        "values": [s.name for s in SERVERS],
+                        "values": [s.name for s in IMAGES],
                     }
                 ]
             },

@@ -32,6 +32,11 @@ _WELL_KNOWN: dict[str, dict[str, Any]] = {
         "additionalProperties": True,
     },
 }
+_RETRY_AFTER = {
+    "description": "On a 429 or 503 whose details carry a google.rpc.RetryInfo: its delay in "
+    "whole seconds, rounded up.",
+    "schema": {"type": "integer", "minimum": 0},
+}
 _INTS = {FieldDescriptor.TYPE_INT32, FieldDescriptor.TYPE_UINT32, FieldDescriptor.TYPE_SINT32,
          FieldDescriptor.TYPE_FIXED32, FieldDescriptor.TYPE_SFIXED32}  # fmt: skip
 _LONGS = {FieldDescriptor.TYPE_INT64, FieldDescriptor.TYPE_UINT64, FieldDescriptor.TYPE_SINT64,
@@ -223,6 +228,7 @@ def openapi() -> dict[str, Any]:
             "200": ok,
             "default": {
                 "description": "An error: google.rpc.Status as Google APIs send it over HTTP",
+                "headers": {"Retry-After": {"$ref": "#/components/headers/RetryAfter"}},
                 "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
             },
         }
@@ -237,8 +243,21 @@ def openapi() -> dict[str, Any]:
             "(protos/tubelens/v1). Send `authorization: Bearer <API key>` when the gateway "
             "requires it, and `X-Server-Timeout: <seconds>` to set the call's deadline.",
         },
+        # A key when the gateway's access control is on; none when it is off.
+        "security": [{"apiKey": []}, {}],
         "paths": dict(sorted(paths.items())),
-        "components": {"schemas": dict(sorted(schemas.components.items()))},
+        "components": {
+            "schemas": dict(sorted(schemas.components.items())),
+            "headers": {"RetryAfter": _RETRY_AFTER},
+            "securitySchemes": {
+                "apiKey": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "description": "A TubeLens API key (`tubelens keys new`), sent as "
+                    "`authorization: Bearer <key>`.",
+                }
+            },
+        },
     }
 
 

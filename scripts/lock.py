@@ -1,6 +1,7 @@
 """The hash-pinned lock files, made from pyproject.toml with pip-compile (pip-tools):
 requirements/lock.txt for everything `make test` installs (the `dev` extra), and
-requirements/<extra>.txt for each server image, one per server declared in tubelens/servers.py.
+requirements/<extra>.txt for each image, one per server (and the web front) declared in
+tubelens/servers.py.
 
     python scripts/lock.py          # regenerate them all (`make lock`; needs PyPI)
     python scripts/lock.py --check  # fail when pyproject.toml's dependencies changed since
@@ -21,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tubelens.servers import SERVERS  # noqa: E402 - after the path is set
+from tubelens.servers import IMAGES  # noqa: E402 - after the path is set
 
 LOCKS = ROOT / "requirements"
 PREFIX = "# pyproject-dependencies-sha256: "
@@ -38,7 +39,7 @@ PIP_COMPILE = [
 def lock_files() -> dict[str, Path]:
     """Extra -> its lock file."""
     extras = {"dev": LOCKS / "lock.txt"}
-    extras.update({server.extra: LOCKS / f"{server.extra}.txt" for server in SERVERS})
+    extras.update({image.extra: LOCKS / f"{image.extra}.txt" for image in IMAGES})
     return extras
 
 

@@ -1,6 +1,8 @@
 """Screenshots of the web page for people to look at (`make examples`): the stack with the web
 server on free ports, Debian's Chromium (headless, through chromium-driver) analysing both
-samples (in English and in Korean), an error, and the photo-card booth with its card.
+samples (in English and in Korean: the annotated thumbnail and its small previews among the
+results), an error, the photo-card booth with its card, and the page asking for an API key
+(a second gateway with access control on, in front of the same services).
 
     python scripts/screenshots.py [OUT_DIR]   (default: out/examples)
 
@@ -18,7 +20,9 @@ from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from gateway.access.callers import key_digest
 from tubelens.cli.stack import Stack, free_base_port
+from tubelens.servers import behind_gateway
 
 ROOT = Path(__file__).resolve().parents[1]
 PORTRAIT = ROOT / "samples" / "portrait" / "astronaut.png"
@@ -39,7 +43,7 @@ def _analyse(driver: webdriver.Chrome, url: str, reference: str, language: str =
     driver.execute_script(f"localStorage.setItem('tubelens.language', '{language}')")
     driver.get(url)
     driver.find_element(By.ID, "reference").send_keys(reference)
-    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    driver.find_element(By.CSS_SELECTOR, "#analyse button[type=submit]").click()
     WebDriverWait(driver, 120).until(
         lambda d: all(
             "done" in p.get_attribute("class") or "failed" in p.get_attribute("class")
@@ -52,35 +56,60 @@ def _booth(driver: webdriver.Chrome, url: str) -> None:
     driver.get(url + "booth.html")
     driver.find_element(By.ID, "photo").send_keys(str(PORTRAIT))
     driver.find_element(By.ID, "prompt").send_keys("Dream big, then fly higher.")
-    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    driver.find_element(By.CSS_SELECTOR, "#booth button[type=submit]").click()
     WebDriverWait(driver, 120).until(
         lambda d: d.find_element(By.ID, "download").get_attribute("href")
     )
 
 
+def _guarded(stack: Stack, logs: Path) -> Stack:
+    """A gateway that wants an API key (one no one holds), in front of `stack`'s services."""
+    access = f'[callers.nobody]\napi_key_sha256 = ["{key_digest("tlk_screenshots")}"]\n'
+    targets = {server.target_env: stack.address(server.name) for server in behind_gateway()}
+    return Stack(
+        base_port=free_base_port(6),
+        only=("gateway",),
+        log_dir=logs,
+        web_port=free_base_port(1),
+        extra_env={"TUBELENS_ACCESS_CONFIG": access, **targets},
+    )
+
+
+def _whole_page(driver: webdriver.Chrome) -> None:
+    """The window as tall as the page, so the screenshot shows every panel to its end."""
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    driver.set_window_size(1280, max(1600, min(int(height) + 140, 6000)))
+
+
 def take(out: Path) -> list[Path]:
-    """Each page as a person sees it: (file, browser language, what to do on the page)."""
+    """Each page as a person sees it: (file, browser language, what to do on the page, which
+    web server)."""
     shots = [
-        ("web-en-sourdough.png", "en-US", lambda d, url: _analyse(d, url, "en-sourdough")),
-        ("web-ko-homecafe.png", "ko-KR", lambda d, url: _analyse(d, url, "ko-homecafe", "ko")),
-        ("web-error.png", "en-US", lambda d, url: _analyse(d, url, "https://example.com/x")),
-        ("web-booth.png", "en-US", _booth),
+        ("web-en-sourdough.png", "en-US", lambda d, url: _analyse(d, url, "en-sourdough"), 0),
+        ("web-ko-homecafe.png", "ko-KR", lambda d, url: _analyse(d, url, "ko-homecafe", "ko"), 0),
+        ("web-error.png", "en-US", lambda d, url: _analyse(d, url, "https://example.com/x"), 0),
+        ("web-booth.png", "en-US", _booth, 0),
+        ("web-api-key.png", "en-US", lambda d, url: _analyse(d, url, "en-sourdough"), 1),
     ]
     out.mkdir(parents=True, exist_ok=True)
     written = []
     with tempfile.TemporaryDirectory() as logs:
         stack = Stack(base_port=free_base_port(6), log_dir=Path(logs), web_port=free_base_port(1))
         stack.start(120)
+        guarded = _guarded(stack, Path(logs) / "guarded")
         try:
-            for name, language, act in shots:
+            guarded.start(60)
+            for name, language, act, server in shots:
                 driver = _browser(language)
                 try:
-                    act(driver, stack.web_url)
+                    act(driver, (stack, guarded)[server].web_url)
+                    _whole_page(driver)
                     driver.save_screenshot(str(out / name))
                     written.append(out / name)
                 finally:
                     driver.quit()
         finally:
+            guarded.stop()
             stack.stop()
     return written
 

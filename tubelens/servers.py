@@ -118,6 +118,21 @@ SERVERS: tuple[Server, ...] = (
 )
 
 
+# The HTTP/JSON API and the web page (python -m web): a front of the gateway, not a gRPC server,
+# so it is not in SERVERS (no health service, nothing calls it over gRPC). Its own image, lock
+# file, compose service and Kubernetes Deployment are made from the same recipe as the servers'.
+# Stateless and light: each request waits on the gateway, so it scales on CPU like the gateway.
+WEB = Server(
+    "web",
+    "web",
+    8080,
+    "web",
+    sizing=Sizing("100m", "96Mi", cpu_limit="1", memory_limit="384Mi", min_replicas=2),
+)
+# Every image the project builds.
+IMAGES: tuple[Server, ...] = (*SERVERS, WEB)
+
+
 def server(name: str) -> Server:
     """The declared server called `name`."""
     for declared in SERVERS:

@@ -8,6 +8,8 @@ import uvicorn
 from pydantic import ValidationError
 
 from tubelens.logs import configure_logging, get_logger
+from tubelens.observability.metrics import start_metrics
+from tubelens.servers import METRICS_PORT_OFFSET
 from web.app import create_app
 from web.settings import WebSettings
 
@@ -25,6 +27,11 @@ def main() -> None:
         "web_started",
         url=f"http://{settings.host}:{settings.port}/",
         gateway=settings.gateway_target,
+    )
+    metrics_port = settings.metrics_port
+    start_metrics(
+        settings.host,
+        settings.port + METRICS_PORT_OFFSET if metrics_port is None else metrics_port,
     )
     # uvicorn drains connections on SIGTERM (timeout_graceful_shutdown), then the app closes
     # its channel to the gateway.

@@ -18,20 +18,39 @@ import grpc
 from google.longrunning import operations_pb2
 from google.protobuf import message_factory
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from starlette.routing import Mount
 from starlette.routing import Route as HttpRoute
 from starlette.staticfiles import StaticFiles
 
+from tubelens.logs import get_logger
+from tubelens.server.channels import channel_options, open_channel
 from tubelens.v1 import gateway_pb2
+from tubelens.vision.youtube_display import BADGE_CORNER, MEDIUM_SIZE, SMALL_SIZE
+from web.metrics import ROUTE_KEY, RequestMetrics
 from web.routes import Route, routes_of
 from web.settings import WebSettings
-from web.transcode import BadRequest, build_request, error_body, error_of, to_json
+from web.transcode import (
+    BadRequest,
+    build_request,
+    error_body,
+    error_headers,
+    error_of,
+    to_json,
+)
 
 HERE = Path(__file__).resolve().parent
 OPENAPI = HERE / "openapi.json"
+# What the page draws around the thumbnail, in the numbers the review itself judges by.
+THUMBNAIL_GEOMETRY = {
+    "badgeCorner": {"x": BADGE_CORNER[0], "y": BADGE_CORNER[1]},
+    "previews": [{"width": width, "height": height} for width, height in (SMALL_SIZE, MEDIUM_SIZE)],
+}
 _FORWARDED = ("authorization", "x-request-id")
+log = get_logger("tubelens.web")
+_MAX_MESSAGE_BYTES = 64 * 1024 * 1024  # a photo card's images, a result with key frames
 
 
 class Api:
@@ -48,6 +67,7 @@ class Api:
         for route in self.routes:
             fields = route.match(verb, path)
             if fields is not None:
+                request.scope[ROUTE_KEY] = route.method.name
                 return await self._call(route, fields, request)
         status, body = error_body("NOT_FOUND", f"No API method answers {verb} {path}.")
         return JSONResponse(body, status)
@@ -78,7 +98,7 @@ class Api:
             )
         except grpc.aio.AioRpcError as exc:
             status, error = error_of(exc)
-            return JSONResponse(error, status)
+            return JSONResponse(error, status, headers=error_headers(status, error))
         return JSONResponse(to_json(answer))
 
     def _deadline(self, request: Request) -> float:
@@ -107,7 +127,7 @@ async def _events(call: grpc.aio.UnaryStreamCall, request: Request) -> Response:
         first = await anext(stream)
     except grpc.aio.AioRpcError as exc:
         status, error = error_of(exc)
-        return JSONResponse(error, status)
+        return JSONResponse(error, status, headers=error_headers(status, error))
     except StopAsyncIteration:
         first = None
     finally:
@@ -165,25 +185,36 @@ def create_app(settings: WebSettings, channel: grpc.aio.Channel | None = None) -
         if channel is not None:
             yield
             return
-        options = [("grpc.max_receive_message_length", 64 * 1024 * 1024)]
-        api._channel = grpc.aio.insecure_channel(settings.gateway_target, options=options)
+        options = channel_options(_MAX_MESSAGE_BYTES, settings.dns_min_refresh_seconds)
+        tls_files = (
+            settings.gateway_tls_ca_file,
+            settings.gateway_tls_cert_file,
+            settings.gateway_tls_key_file,
+        )
+        api._channel = open_channel(settings.gateway_target, options, tls_files)
         yield
         await api._channel.close()
+        log.info("web_stopped")  # after uvicorn drained the connections it had
 
     async def openapi(request: Request) -> Response:
         return FileResponse(OPENAPI, media_type="application/json")
+
+    async def geometry(request: Request) -> Response:
+        return JSONResponse(THUMBNAIL_GEOMETRY)
 
     async def healthz(request: Request) -> Response:
         return JSONResponse({"status": "SERVING"})
 
     return Starlette(
         lifespan=lifespan,
+        middleware=[Middleware(RequestMetrics)],
         routes=[
             HttpRoute(
                 "/v1/{rest:path}", api.handle, methods=["GET", "POST", "DELETE", "PATCH", "PUT"]
             ),
             HttpRoute("/openapi.json", openapi),
             HttpRoute("/healthz", healthz),
+            HttpRoute("/thumbnail-geometry.json", geometry),
             Mount("/", StaticFiles(directory=HERE / "static", html=True)),
         ],
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -14,6 +16,14 @@ class WebSettings(BaseSettings):
     host: str = "127.0.0.1"  # the images set 0.0.0.0
     port: int = Field(default=8080, ge=1, le=65535)
     gateway_target: str = "127.0.0.1:50051"  # dns:///gateway:50051 for replicas
+    # How often the gateway's name may be looked up again, so new gateway replicas get calls.
+    dns_min_refresh_seconds: float = Field(default=30.0, gt=0)
+    # TLS to the gateway (its CA; a client certificate and key when it asks for one).
+    gateway_tls_ca_file: Path | None = None
+    gateway_tls_cert_file: Path | None = None
+    gateway_tls_key_file: Path | None = None
+    # Prometheus /metrics on a port of its own (0: none; unset: the web port + 1000).
+    metrics_port: int | None = Field(default=None, ge=0, le=65535)
     # Deadline of a call when the client sends no X-Server-Timeout header (seconds).
     default_deadline_seconds: float = Field(default=120.0, gt=0)
     max_deadline_seconds: float = Field(default=900.0, gt=0)

@@ -1,6 +1,7 @@
 """HTTP <-> protobuf: requests from path, query and JSON body (the proto3 JSON mapping, as
 json_format reads it), and gRPC statuses as Google APIs send errors over HTTP:
-`{"error": {"code": <HTTP status>, "message", "status": "<gRPC code name>", "details": [...]}}`.
+`{"error": {"code": <HTTP status>, "message", "status": "<gRPC code name>", "details": [...]}}`,
+with a `Retry-After` header when a 429 or 503 says how long to wait (its RetryInfo detail).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import grpc
-from google.protobuf import json_format, message_factory
+from google.protobuf import duration_pb2, json_format, message_factory
 from google.protobuf.descriptor import FieldDescriptor
 from google.protobuf.message import Message
 from google.rpc import error_details_pb2, status_pb2  # noqa: F401 - details must be known
@@ -26,6 +27,9 @@ HTTP_STATUS = {
     "INTERNAL": 500, "UNAVAILABLE": 503, "DATA_LOSS": 500,
 }  # fmt: skip
 _DETAILS_KEY = "grpc-status-details-bin"
+# The statuses whose Retry-After RFC 9110 and RFC 6585 define (a redirect's is not ours to send).
+_RETRY_AFTER_STATUSES = (429, 503)
+_RETRY_INFO = "type.googleapis.com/google.rpc.RetryInfo"
 
 
 class BadRequest(ValueError):
@@ -113,3 +117,18 @@ def error_body(
     if rendered:
         body["details"] = rendered
     return http, {"error": body}
+
+
+def error_headers(http_status: int, body: dict[str, Any]) -> dict[str, str]:
+    """The HTTP headers of an error body: `Retry-After` in whole seconds, rounded up (sooner
+    would be refused again), from the RetryInfo detail of a 429 or 503, for HTTP clients and
+    proxies that back off on the header and never read the details."""
+    if http_status not in _RETRY_AFTER_STATUSES:
+        return {}
+    for detail in body.get("error", {}).get("details", ()):
+        if detail.get("@type") == _RETRY_INFO and "retryDelay" in detail:
+            delay = duration_pb2.Duration()
+            delay.FromJsonString(detail["retryDelay"])  # json_format wrote it
+            seconds = -(-max(delay.ToNanoseconds(), 0) // 1_000_000_000)  # exact, rounded up
+            return {"Retry-After": str(seconds)}
+    return {}

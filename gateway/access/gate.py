@@ -28,6 +28,7 @@ PERMISSION_OF: dict[str, str | None] = {
     _SERVICE + "AnalyzeAsync": "analyze",
     _SERVICE + "UploadVideo": "upload",
     _SERVICE + "DeleteUpload": "upload",
+    _SERVICE + "ListBundles": "analyze",  # what it lists is what an analysis may name
     # A caller only ever sees its own operations (gateway/operations/runner.py).
     **{
         _OPERATIONS + name: "analyze"

@@ -17,7 +17,7 @@ from pathlib import Path
 from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parents[2]
-FIRST_PARTY = ("tubelens", "services", "gateway")
+FIRST_PARTY = ("tubelens", "services", "gateway", "web")
 
 
 def _file_of(module: str) -> Path | None:

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from tubelens.cli import stack
-from tubelens.servers import SERVERS, Server, behind_gateway, server
+from tubelens.servers import IMAGES, SERVERS, WEB, Server, behind_gateway, server
 from tubelens.settings import DEFAULT_PORTS, GatewaySettings
 
 from .deployfiles import K8S_DIR, k8s_resource, read_compose, read_k8s, script
@@ -46,12 +46,13 @@ def test_tubelens_up_starts_the_declared_servers() -> None:
 
 
 def test_compose_and_kubernetes_run_exactly_the_declared_servers() -> None:
-    assert set(read_compose()["services"]) == {*NAMES, "redis"}
+    # The servers, the web front in front of the gateway, and Redis.
+    assert set(read_compose()["services"]) == {*NAMES, WEB.name, "redis"}
     overlays = {p.name for p in (K8S_DIR / "services").iterdir()}
     assert overlays == {s.name for s in behind_gateway()}
     docs = read_k8s()
     deployments = {d["metadata"]["name"] for d in docs if d["kind"] == "Deployment"}
-    assert deployments == {*NAMES, "redis"}
+    assert deployments == {*NAMES, WEB.name, "redis"}
     targets = k8s_resource(docs, "ConfigMap", "tubelens-gateway-targets")["data"]
     assert targets == {s.target_env: f"dns:///{s.name}:{s.port}" for s in behind_gateway()}
 
@@ -66,8 +67,8 @@ def test_generated_files_are_current() -> None:
 
 
 def test_observability_and_inflight_autoscaling_components(tmp_path: Path) -> None:
-    docs = read_k8s(_overlay_with_components(tmp_path))
-    for declared in SERVERS:
+    docs = read_k8s(overlay_with_components(tmp_path))
+    for declared in IMAGES:  # the web front's /metrics too
         pod = k8s_resource(docs, "Deployment", declared.name)["spec"]["template"]
         assert pod["metadata"]["annotations"]["prometheus.io/port"] == str(declared.metrics_port)
     settings = k8s_resource(docs, "ConfigMap", "tubelens-settings")["data"]
@@ -86,7 +87,7 @@ def test_observability_and_inflight_autoscaling_components(tmp_path: Path) -> No
 @pytest.mark.skipif(shutil.which("kubectl") is None, reason="kubectl (kustomize) not installed")
 @pytest.mark.parametrize("components", [False, True], ids=["plain", "components"])
 def test_kustomize_lite_renders_what_kubectl_renders(tmp_path: Path, components: bool) -> None:
-    root = _overlay_with_components(tmp_path) if components else K8S_DIR
+    root = overlay_with_components(tmp_path) if components else K8S_DIR
     rendered = subprocess.run(
         ["kubectl", "kustomize", str(root)], check=True, capture_output=True, text=True
     ).stdout
@@ -120,8 +121,8 @@ def test_a_sixth_server_needs_only_its_declaration(tmp_path: Path, monkeypatch) 
     assert 50057 in [p["port"] for p in policy["ingress"][0]["ports"]]
 
 
-def _overlay_with_components(tmp_path: Path) -> Path:
-    """An overlay adding both optional components (outside deploy/k8s, as kustomize needs)."""
+def overlay_with_components(tmp_path: Path) -> Path:
+    """An overlay adding the optional components (outside deploy/k8s, as kustomize needs)."""
     overlay = tmp_path / "observed"
     overlay.mkdir()
     base = Path(os.path.relpath(K8S_DIR, overlay))  # kustomize refuses absolute paths
@@ -133,6 +134,7 @@ def _overlay_with_components(tmp_path: Path) -> Path:
         "components": [
             str(base / "components" / "observability"),
             str(base / "components" / "hpa-inflight"),
+            str(base / "components" / "ingress"),
         ],
     }
     (overlay / "kustomization.yaml").write_text(yaml.safe_dump(spec), encoding="utf-8")

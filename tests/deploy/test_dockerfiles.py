@@ -9,7 +9,7 @@ import shlex
 
 import pytest
 
-from tubelens.servers import SERVERS, Server
+from tubelens.servers import IMAGES, Server
 
 from .deployfiles import DOCKER_DIR, ROOT, exec_form, read_compose, read_dockerfile
 from .imports import extra_distributions, first_party_modules, third_party_distributions
@@ -18,7 +18,7 @@ DOCKERFILE = DOCKER_DIR / "Dockerfile"
 PINNED_BASE = re.compile(r"^python:3\.11\.\d+-slim-bookworm(@sha256:[0-9a-f]{64})?$")
 
 
-@pytest.fixture(params=SERVERS, ids=lambda server: server.name)
+@pytest.fixture(params=IMAGES, ids=lambda server: server.name)
 def server(request) -> Server:
     return request.param
 

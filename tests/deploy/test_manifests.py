@@ -47,7 +47,8 @@ def test_env_example_names_only_settings_and_holds_no_credentials() -> None:
 
 def test_compose_wires_health_restarts_and_scaling() -> None:
     services = COMPOSE["services"]
-    assert set(services) == {*SERVERS, "redis"}  # redis: tests/deploy/test_redis.py
+    # redis: tests/deploy/test_redis.py; web: tests/deploy/test_web_front.py
+    assert set(services) == {*SERVERS, "web", "redis"}
     for name in SERVERS:
         service = services[name]
         assert service["restart"] in {"always", "unless-stopped", "on-failure"}
@@ -71,7 +72,7 @@ def test_kubernetes_files_are_all_in_the_kustomization() -> None:
     on_disk |= {f"services/{p.name}" for p in (K8S_DIR / "services").iterdir()}
     assert set(listed["resources"]) == on_disk
     images = {i["name"] for i in listed["images"]}
-    assert images == {f"tubelens/{name}" for name in SERVERS}
+    assert images == {f"tubelens/{name}" for name in (*SERVERS, "web")}
 
 
 @pytest.mark.parametrize("server", SERVERS)

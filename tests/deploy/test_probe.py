@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import http.server
 import socket
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from concurrent import futures
 
@@ -77,3 +79,31 @@ def test_runs_as_a_module_like_the_images_health_check(health_server) -> None:
     servicer.set("", health_pb2.HealthCheckResponse.NOT_SERVING)
     done = subprocess.run(command, capture_output=True, text=True, timeout=30)
     assert done.returncode == 1 and "NOT_SERVING" in done.stderr
+
+
+class _Health(http.server.BaseHTTPRequestHandler):
+    answer = 200
+
+    def do_GET(self) -> None:
+        code = self.answer if self.path == "/healthz" else 404
+        self.send_response(code)
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.mark.parametrize(("answer", "exit_code"), [(200, 0), (503, 1)])
+def test_the_web_front_is_probed_over_http(monkeypatch, answer: int, exit_code: int) -> None:
+    handler = type("Answering", (_Health,), {"answer": answer})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        monkeypatch.setenv("TUBELENS_SERVER", "web")  # as the web image sets it
+        monkeypatch.setenv("TUBELENS_WEB_HOST", "0.0.0.0")
+        monkeypatch.setenv("TUBELENS_WEB_PORT", str(server.server_address[1]))
+        assert probe.main([]) == exit_code
+        assert probe.main(["--server", "web"]) == exit_code
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -46,7 +46,12 @@ def write_film(path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def film_bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    bundle = video_bundle(tmp_path_factory.mktemp("b") / "film")
+    return make_film_bundle(tmp_path_factory.mktemp("b") / "film")
+
+
+def make_film_bundle(target: Path) -> Path:
+    """The English sample, without its comments, with the film and chapters that match it."""
+    bundle = video_bundle(target)
     header = json.loads((bundle / "video.json").read_text())
     chapters = "".join(
         f"{start // 60}:{start % 60:02d} Part {i + 1}\n" for i, start in enumerate(CHAPTER_STARTS)

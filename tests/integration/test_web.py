@@ -127,3 +127,15 @@ def test_the_page_and_the_openapi_description_are_served(web) -> None:
     description = web.get("/openapi.json").json()
     assert description["openapi"].startswith("3.")
     assert "post" in description["paths"]["/v1/videos:analyze"]
+
+
+def test_the_bundles_on_offer_are_listed_alike_over_http_and_grpc(web, stack: Stack) -> None:
+    answer = web.get("/v1/bundles")
+    assert answer.status_code == 200, answer.text
+    with grpc.insecure_channel(stack.address("gateway")) as channel:
+        reply = gateway_pb2_grpc.GatewayServiceStub(channel).ListBundles(
+            gateway_pb2.ListBundlesRequest(), timeout=30
+        )
+    assert answer.json() == json_format.MessageToDict(reply)
+    names = [bundle["name"] for bundle in answer.json()["bundles"]]
+    assert {"en-sourdough", "ko-homecafe"} <= set(names)

@@ -7,17 +7,16 @@ import os
 import runpy
 import sys
 
-from tubelens.servers import SERVERS, server
+from tubelens.servers import IMAGES
 
 
 def main() -> None:
     name = os.environ.get("TUBELENS_SERVER", "")
-    try:
-        declared = server(name)
-    except KeyError:
-        known = ", ".join(s.name for s in SERVERS)
+    modules = {image.name: image.module for image in IMAGES}
+    if name not in modules:
+        known = ", ".join(modules)
         sys.exit(f"tubelens: set TUBELENS_SERVER to the server to run, one of: {known}")
-    runpy.run_module(declared.module, run_name="__main__", alter_sys=True)
+    runpy.run_module(modules[name], run_name="__main__", alter_sys=True)
 
 
 if __name__ == "__main__":

@@ -52,18 +52,20 @@ class VideoRef(_message.Message):
     def __init__(self, url: _Optional[str] = ..., bundle: _Optional[str] = ..., upload: _Optional[str] = ...) -> None: ...
 
 class AnalysisOptions(_message.Message):
-    __slots__ = ("language", "max_comments", "comment_order", "fresh", "comment_labels")
+    __slots__ = ("language", "max_comments", "comment_order", "fresh", "comment_labels", "include_thumbnail_image")
     LANGUAGE_FIELD_NUMBER: _ClassVar[int]
     MAX_COMMENTS_FIELD_NUMBER: _ClassVar[int]
     COMMENT_ORDER_FIELD_NUMBER: _ClassVar[int]
     FRESH_FIELD_NUMBER: _ClassVar[int]
     COMMENT_LABELS_FIELD_NUMBER: _ClassVar[int]
+    INCLUDE_THUMBNAIL_IMAGE_FIELD_NUMBER: _ClassVar[int]
     language: str
     max_comments: int
     comment_order: CommentOrder
     fresh: bool
     comment_labels: _comments_pb2.CommentLabelsOptions
-    def __init__(self, language: _Optional[str] = ..., max_comments: _Optional[int] = ..., comment_order: _Optional[_Union[CommentOrder, str]] = ..., fresh: _Optional[bool] = ..., comment_labels: _Optional[_Union[_comments_pb2.CommentLabelsOptions, _Mapping]] = ...) -> None: ...
+    include_thumbnail_image: bool
+    def __init__(self, language: _Optional[str] = ..., max_comments: _Optional[int] = ..., comment_order: _Optional[_Union[CommentOrder, str]] = ..., fresh: _Optional[bool] = ..., comment_labels: _Optional[_Union[_comments_pb2.CommentLabelsOptions, _Mapping]] = ..., include_thumbnail_image: _Optional[bool] = ...) -> None: ...
 
 class AnalyzeRequest(_message.Message):
     __slots__ = ("video", "tasks", "options")
@@ -170,3 +172,27 @@ class AnalyzeOperationMetadata(_message.Message):
     caller: str
     expire_time: _timestamp_pb2.Timestamp
     def __init__(self, create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., requested_tasks: _Optional[int] = ..., finished_tasks: _Optional[int] = ..., request_id: _Optional[str] = ..., cancel_requested: _Optional[bool] = ..., caller: _Optional[str] = ..., expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class ListBundlesRequest(_message.Message):
+    __slots__ = ()
+    def __init__(self) -> None: ...
+
+class OfferedBundle(_message.Message):
+    __slots__ = ("name", "title", "language", "duration", "has_video")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    TITLE_FIELD_NUMBER: _ClassVar[int]
+    LANGUAGE_FIELD_NUMBER: _ClassVar[int]
+    DURATION_FIELD_NUMBER: _ClassVar[int]
+    HAS_VIDEO_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    title: str
+    language: str
+    duration: _duration_pb2.Duration
+    has_video: bool
+    def __init__(self, name: _Optional[str] = ..., title: _Optional[str] = ..., language: _Optional[str] = ..., duration: _Optional[_Union[datetime.timedelta, _duration_pb2.Duration, _Mapping]] = ..., has_video: _Optional[bool] = ...) -> None: ...
+
+class ListBundlesResponse(_message.Message):
+    __slots__ = ("bundles",)
+    BUNDLES_FIELD_NUMBER: _ClassVar[int]
+    bundles: _containers.RepeatedCompositeFieldContainer[OfferedBundle]
+    def __init__(self, bundles: _Optional[_Iterable[_Union[OfferedBundle, _Mapping]]] = ...) -> None: ...

@@ -74,6 +74,11 @@ class GatewayServiceStub:
                 request_serializer=tubelens_dot_v1_dot_uploads__pb2.DeleteUploadRequest.SerializeToString,
                 response_deserializer=tubelens_dot_v1_dot_uploads__pb2.DeleteUploadResponse.FromString,
                 _registered_method=True)
+        self.ListBundles = channel.unary_unary(
+                '/tubelens.v1.GatewayService/ListBundles',
+                request_serializer=tubelens_dot_v1_dot_gateway__pb2.ListBundlesRequest.SerializeToString,
+                response_deserializer=tubelens_dot_v1_dot_gateway__pb2.ListBundlesResponse.FromString,
+                _registered_method=True)
 
 
 class GatewayServiceServicer:
@@ -143,6 +148,15 @@ class GatewayServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListBundles(self, request, context):
+        """The offline bundles this gateway offers by name (VideoRef.bundle): the ones directly in
+        its samples directory and bundle roots, with their titles, for a page's list of samples or
+        a first analysis without a YouTube key.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_GatewayServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -180,6 +194,11 @@ def add_GatewayServiceServicer_to_server(servicer, server):
                     servicer.DeleteUpload,
                     request_deserializer=tubelens_dot_v1_dot_uploads__pb2.DeleteUploadRequest.FromString,
                     response_serializer=tubelens_dot_v1_dot_uploads__pb2.DeleteUploadResponse.SerializeToString,
+            ),
+            'ListBundles': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListBundles,
+                    request_deserializer=tubelens_dot_v1_dot_gateway__pb2.ListBundlesRequest.FromString,
+                    response_serializer=tubelens_dot_v1_dot_gateway__pb2.ListBundlesResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -372,6 +391,33 @@ class GatewayService:
             '/tubelens.v1.GatewayService/DeleteUpload',
             tubelens_dot_v1_dot_uploads__pb2.DeleteUploadRequest.SerializeToString,
             tubelens_dot_v1_dot_uploads__pb2.DeleteUploadResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListBundles(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/tubelens.v1.GatewayService/ListBundles',
+            tubelens_dot_v1_dot_gateway__pb2.ListBundlesRequest.SerializeToString,
+            tubelens_dot_v1_dot_gateway__pb2.ListBundlesResponse.FromString,
             options,
             channel_credentials,
             insecure,

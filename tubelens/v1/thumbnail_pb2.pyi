@@ -155,7 +155,7 @@ class PaletteColor(_message.Message):
     def __init__(self, hex: _Optional[str] = ..., share: _Optional[float] = ...) -> None: ...
 
 class ThumbnailResult(_message.Message):
-    __slots__ = ("width", "height", "aspect_ratio", "meets_recommended_size", "brightness", "contrast", "colorfulness", "palette", "faces", "score", "criteria", "findings", "texts", "text_area_share", "composition", "title_match", "frame_suggestions", "model_reading")
+    __slots__ = ("width", "height", "aspect_ratio", "meets_recommended_size", "brightness", "contrast", "colorfulness", "palette", "faces", "score", "criteria", "findings", "texts", "text_area_share", "composition", "title_match", "frame_suggestions", "image_jpeg", "model_reading")
     WIDTH_FIELD_NUMBER: _ClassVar[int]
     HEIGHT_FIELD_NUMBER: _ClassVar[int]
     ASPECT_RATIO_FIELD_NUMBER: _ClassVar[int]
@@ -173,6 +173,7 @@ class ThumbnailResult(_message.Message):
     COMPOSITION_FIELD_NUMBER: _ClassVar[int]
     TITLE_MATCH_FIELD_NUMBER: _ClassVar[int]
     FRAME_SUGGESTIONS_FIELD_NUMBER: _ClassVar[int]
+    IMAGE_JPEG_FIELD_NUMBER: _ClassVar[int]
     MODEL_READING_FIELD_NUMBER: _ClassVar[int]
     width: int
     height: int
@@ -191,8 +192,9 @@ class ThumbnailResult(_message.Message):
     composition: ThumbnailComposition
     title_match: ThumbnailTitleMatch
     frame_suggestions: _containers.RepeatedCompositeFieldContainer[FrameSuggestion]
+    image_jpeg: bytes
     model_reading: ThumbnailModelReading
-    def __init__(self, width: _Optional[int] = ..., height: _Optional[int] = ..., aspect_ratio: _Optional[float] = ..., meets_recommended_size: _Optional[bool] = ..., brightness: _Optional[float] = ..., contrast: _Optional[float] = ..., colorfulness: _Optional[float] = ..., palette: _Optional[_Iterable[_Union[PaletteColor, _Mapping]]] = ..., faces: _Optional[_Iterable[_Union[DetectedFace, _Mapping]]] = ..., score: _Optional[int] = ..., criteria: _Optional[_Iterable[_Union[ScoreCriterion, _Mapping]]] = ..., findings: _Optional[_Iterable[_Union[Finding, _Mapping]]] = ..., texts: _Optional[_Iterable[_Union[ThumbnailText, _Mapping]]] = ..., text_area_share: _Optional[float] = ..., composition: _Optional[_Union[ThumbnailComposition, _Mapping]] = ..., title_match: _Optional[_Union[ThumbnailTitleMatch, _Mapping]] = ..., frame_suggestions: _Optional[_Iterable[_Union[FrameSuggestion, _Mapping]]] = ..., model_reading: _Optional[_Union[ThumbnailModelReading, _Mapping]] = ...) -> None: ...
+    def __init__(self, width: _Optional[int] = ..., height: _Optional[int] = ..., aspect_ratio: _Optional[float] = ..., meets_recommended_size: _Optional[bool] = ..., brightness: _Optional[float] = ..., contrast: _Optional[float] = ..., colorfulness: _Optional[float] = ..., palette: _Optional[_Iterable[_Union[PaletteColor, _Mapping]]] = ..., faces: _Optional[_Iterable[_Union[DetectedFace, _Mapping]]] = ..., score: _Optional[int] = ..., criteria: _Optional[_Iterable[_Union[ScoreCriterion, _Mapping]]] = ..., findings: _Optional[_Iterable[_Union[Finding, _Mapping]]] = ..., texts: _Optional[_Iterable[_Union[ThumbnailText, _Mapping]]] = ..., text_area_share: _Optional[float] = ..., composition: _Optional[_Union[ThumbnailComposition, _Mapping]] = ..., title_match: _Optional[_Union[ThumbnailTitleMatch, _Mapping]] = ..., frame_suggestions: _Optional[_Iterable[_Union[FrameSuggestion, _Mapping]]] = ..., image_jpeg: _Optional[bytes] = ..., model_reading: _Optional[_Union[ThumbnailModelReading, _Mapping]] = ...) -> None: ...
 
 class ThumbnailModelReadingFace(_message.Message):
     __slots__ = ("description", "expression")

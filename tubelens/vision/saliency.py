@@ -12,9 +12,10 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from tubelens.vision.youtube_display import BADGE_CORNER
+
 SALIENCY_SIDE = 64  # Hou & Zhang work at 64 px; finer adds noise, not accuracy
 THIRDS = ((1 / 3, 1 / 3), (2 / 3, 1 / 3), (1 / 3, 2 / 3), (2 / 3, 2 / 3))
-BADGE_CORNER = (0.80, 0.80)  # x, y where YouTube's duration badge region starts (fractions)
 
 
 @dataclass(frozen=True, slots=True)

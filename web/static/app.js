@@ -1,5 +1,6 @@
 // The analysis page: one streamed call (GET /v1/videos:analyzeStream, server-sent events read
-// with fetch so an HTTP error's JSON body can be shown), each panel filled as its task ends.
+// with fetch so an HTTP error's JSON body can be shown and the API key sent as a header), each
+// panel filled as its task ends.
 const PANELS = { TASK_SUMMARY: "summary", TASK_COMMENTS: "comments", TASK_THUMBNAIL: "thumbnail" };
 let current = null; // the AbortController of the analysis in progress
 let videoId = "";
@@ -33,9 +34,32 @@ function failPanel(panel, message) {
 
 function timeLink(at) {
   const link = el("a", clock(at), "time");
-  if (videoId) link.href = `https://www.youtube.com/watch?v=${videoId}&t=${Math.round(at)}s`;
+  link.dataset.at = String(Math.round(at));
   link.target = "_blank";
+  linkTime(link);
   return link;
+}
+
+// Results arrive before the video's id (the stream's last message): links are completed then.
+function linkTime(link) {
+  if (videoId) link.href = `https://www.youtube.com/watch?v=${videoId}&t=${link.dataset.at}s`;
+}
+
+function keyFrames(frames, chapters) {
+  const strip = el("div", null, "key-frames");
+  for (const frame of frames) {
+    const figure = el("figure");
+    const image = el("img");
+    image.src = `data:image/jpeg;base64,${frame.imageJpeg}`;
+    const chapter = (chapters || [])[frame.chapterIndex ?? 0]; // JSON leaves out a 0
+    image.alt = chapter ? chapter.title : clock(seconds(frame.time));
+    const caption = el("figcaption");
+    caption.append(timeLink(seconds(frame.time)));
+    if (chapter) caption.append(el("span", chapter.title));
+    figure.append(image, caption);
+    strip.append(figure);
+  }
+  return strip;
 }
 
 function list(title, items, render) {
@@ -56,6 +80,9 @@ function renderSummary(body, result) {
   body.append(list(t("summary.chapters"), result.chapters, (c) => {
     const li = el("li"); li.append(timeLink(seconds(c.start)), el("span", c.title)); return li;
   }));
+  if (result.keyFrames && result.keyFrames.length) {
+    body.append(el("h3", t("summary.keyFrames")), keyFrames(result.keyFrames, result.chapters));
+  }
   const section = result.commentSummary;
   if (section && section.text) {
     body.append(el("h3", t("summary.comments")), el("p", section.text));
@@ -82,6 +109,7 @@ function renderComments(body, result) {
 
 function renderThumbnail(body, result) {
   body.append(el("p", `${t("thumbnail.score", { s: result.score || 0 })} · ${t("thumbnail.size", { w: result.width, h: result.height })} · ${t("thumbnail.faces", { n: (result.faces || []).length })}`));
+  drawThumbnail(body, result);
   const words = (result.texts || []).map((text) => text.text).join(" ");
   if (words) body.append(el("h3", t("thumbnail.texts")), el("p", words));
   body.append(list(t("thumbnail.findings"), result.findings, (f) => el("li", f.message || f.title || JSON.stringify(f))));
@@ -142,10 +170,22 @@ async function analyse(text) {
     panel.querySelector(".body").replaceChildren();
   });
   document.getElementById("video").textContent = "";
+  videoId = "";
+  // A sample's name can look like a video id (ko-homecafe): know the server's names first.
+  if (!document.querySelector("#samples option")) await loadSamples();
   const [field, value] = reference(text);
-  const query = new URLSearchParams({ [field]: value });
+  // The thumbnail comes back reduced, to draw its review on (AnalysisOptions).
+  const query = new URLSearchParams({ [field]: value, "options.includeThumbnailImage": "true" });
   try {
-    const response = await fetch(`/v1/videos:analyzeStream?${query}`, { signal: current.signal });
+    const response = await fetch(`/v1/videos:analyzeStream?${query}`, {
+      signal: current.signal,
+      headers: authHeaders(),
+    });
+    if (response.status === 401) {
+      const message = askForKey(() => analyse(text));
+      panels.forEach((panel) => failPanel(panel, message));
+      return;
+    }
     if (!response.ok) {
       const error = (await response.json()).error || {};
       panels.forEach((panel) => failPanel(panel, error.message || response.statusText));
@@ -156,6 +196,7 @@ async function analyse(text) {
       if (kind === "completed" && data.video) {
         videoId = data.video.videoId || "";
         document.getElementById("video").textContent = data.video.title || "";
+        document.querySelectorAll(".panel .time").forEach(linkTime);
       }
       if (kind === "error") {
         panels.filter((p) => p.classList.contains("running"))
@@ -167,9 +208,42 @@ async function analyse(text) {
   }
 }
 
+// The bundles the server offers (GET /v1/bundles): suggestions under the field, and a button
+// each that analyses it. Without a key the list waits for one (an analysis asks for it).
+async function loadSamples() {
+  let response;
+  try {
+    response = await fetch("/v1/bundles", { headers: authHeaders() });
+  } catch {
+    return;
+  }
+  if (!response.ok) return;
+  const bundles = (await response.json()).bundles || [];
+  document.getElementById("samples").replaceChildren(...bundles.map((bundle) => {
+    const option = el("option");
+    option.value = bundle.name;
+    option.label = bundle.title || bundle.name;
+    return option;
+  }));
+  document.getElementById("sample-buttons").replaceChildren(...bundles.map((bundle) => {
+    const button = el("button", bundle.title || bundle.name);
+    button.type = "button";
+    button.dataset.bundle = bundle.name;
+    button.title = bundle.name;
+    button.addEventListener("click", () => {
+      document.getElementById("reference").value = bundle.name;
+      analyse(bundle.name);
+    });
+    return button;
+  }));
+  document.getElementById("samples-hint").hidden = bundles.length === 0;
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   document.getElementById("analyse").addEventListener("submit", (event) => {
     event.preventDefault();
     analyse(document.getElementById("reference").value);
   });
+  document.getElementById("key-form").addEventListener("submit", () => loadSamples());
+  loadSamples();
 });

@@ -1,5 +1,6 @@
 // The photo-card booth: a portrait (a file, or a frame from the camera) and a prompt go to
-// POST /v1/photoCards as base64 JSON; the caption, the character and the card come back.
+// POST /v1/photoCards as base64 JSON (with the API key, when one is entered: key.js); the
+// caption, the character and the card come back.
 let cameraFrame = null; // a PNG blob taken from the camera, used instead of the file
 
 function base64(blob) {
@@ -41,7 +42,7 @@ async function useCamera() {
 }
 
 async function makeCard(event) {
-  event.preventDefault();
+  if (event) event.preventDefault();
   const file = cameraFrame || document.getElementById("photo").files[0];
   if (!file) return;
   say("booth.working");
@@ -56,11 +57,15 @@ async function makeCard(event) {
   try {
     response = await fetch("/v1/photoCards", {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
+      headers: authHeaders({ "Content-Type": "application/json" }),
       body: JSON.stringify(body),
     });
   } catch (error) {
     say("status.failed", t("error.network"));
+    return;
+  }
+  if (response.status === 401) {
+    say("status.failed", askForKey(() => makeCard()));
     return;
   }
   const answer = await response.json();

@@ -12,12 +12,12 @@ from contextlib import asynccontextmanager
 import grpc
 import pytest
 
-from gateway.clients import channel_options
 from services.summary.servicer import SummaryServicer
 from tests.unit.server.conftest import summary_request
 from tests.unit.server.test_interceptor import ScriptedEngine
 from tubelens.errors import Unavailable
 from tubelens.logs import REQUEST_ID_HEADER
+from tubelens.server.channels import channel_options
 from tubelens.server.interceptor import ServiceInterceptor
 from tubelens.server.status import answered_by_server, error_reason
 from tubelens.v1 import summary_pb2_grpc

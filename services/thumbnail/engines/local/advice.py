@@ -13,8 +13,8 @@ from services.thumbnail.domain import TitleMatch as TitleMatchResult
 from services.thumbnail.engines.local.advice_messages import ADVICE_TEMPLATES, BADGE_OBJECTS
 from services.thumbnail.engines.local.text import MIN_CONTRAST_RATIO, MIN_DISPLAY_LETTER_PX
 from tubelens.domain import Box
-from tubelens.vision.saliency import BADGE_CORNER
 from tubelens.vision.saliency import Composition as Salience
+from tubelens.vision.youtube_display import BADGE_CORNER
 
 MAX_WORDS = 5
 BADGE_SALIENCE = 1.5

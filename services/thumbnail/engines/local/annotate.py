@@ -14,7 +14,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from services.thumbnail.domain import Severity, ThumbnailReview
 from tubelens.domain import Box
-from tubelens.vision.saliency import BADGE_CORNER
+from tubelens.vision.youtube_display import BADGE_CORNER
 
 FONT = "/usr/share/fonts/truetype/nanum/NanumGothic.ttf"
 BOLD = "/usr/share/fonts/truetype/nanum/NanumGothicBold.ttf"

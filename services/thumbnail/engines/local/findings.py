@@ -12,8 +12,9 @@ from __future__ import annotations
 from services.thumbnail.domain import Face, Finding, Severity
 from services.thumbnail.engines.local.messages import TEMPLATES
 from services.thumbnail.engines.local.metrics import Measurements
+from tubelens.vision.youtube_display import SMALL_SIZE
 
-SMALLEST_DISPLAY_HEIGHT = 94  # px; YouTube's 168x94 sidebar thumbnail
+SMALLEST_DISPLAY_HEIGHT = SMALL_SIZE[1]  # px; YouTube's 168x94 sidebar thumbnail
 _ORDER = {Severity.CRITICAL: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 

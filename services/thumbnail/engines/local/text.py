@@ -15,8 +15,9 @@ from services.thumbnail.domain import ThumbnailText
 from tubelens.domain import Box
 from tubelens.vision.ocr import Reading, read_text
 from tubelens.vision.text_colours import wcag_contrast as contrast_ratio
+from tubelens.vision.youtube_display import MEDIUM_SIZE, SMALL_SIZE
 
-SMALL_HEIGHT, MEDIUM_HEIGHT = 94, 180  # px; YouTube shows 168x94 and 320x180 thumbnails
+SMALL_HEIGHT, MEDIUM_HEIGHT = SMALL_SIZE[1], MEDIUM_SIZE[1]  # px; YouTube's small sizes
 MIN_DISPLAY_LETTER_PX = 8.0
 MIN_CONTRAST_RATIO = 3.0
 
