@@ -87,6 +87,9 @@ def test_a_sample_fills_all_three_panels(browser, web: httpx.Client, tmp_path: P
     summary = browser.find_element(By.CSS_SELECTOR, "#panel-summary .body").text
     assert len(summary) > 40 and browser.find_elements(By.CSS_SELECTOR, "#panel-summary .time")
     assert browser.find_elements(By.CSS_SELECTOR, "#panel-comments .bar .positive")
+    split = [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#panel-comments .split li")]
+    assert [text.split()[0] for text in split] == ["Positive", "Neutral", "Negative"], split
+    assert 98 <= sum(int(text.split()[1].rstrip("%")) for text in split) <= 102, split
     assert "Score" in browser.find_element(By.CSS_SELECTOR, "#panel-thumbnail .body").text
     assert browser.find_element(By.ID, "video").text  # the video's title
     _check_annotated_thumbnail(browser)

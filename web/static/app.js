@@ -94,14 +94,19 @@ function renderComments(body, result) {
   const split = result.sentiment || {};
   body.append(el("h3", t("comments.split")));
   const bar = el("div", null, "bar");
+  const legend = el("ul", null, "legend split");
   for (const kind of ["positive", "neutral", "negative"]) {
     const share = Number(split[kind] || 0);
+    const label = `${t(`comments.${kind}`)} ${(share * 100).toFixed(0)}%`;
     const part = el("span", null, kind);
     part.style.width = `${share * 100}%`;
-    part.title = `${kind} ${(share * 100).toFixed(0)}%`;
+    part.title = label;
     bar.append(part);
+    const item = el("li");
+    item.append(el("span", null, `swatch ${kind}`), label);
+    legend.append(item);
   }
-  body.append(bar);
+  body.append(bar, legend);
   body.append(list(t("comments.themes"), result.themes, (theme) => el("li", theme.label)));
   body.append(list(t("comments.questions"), result.questions, (q) => el("li", q.text)));
   body.append(list(t("comments.examples"), result.topComments, (c) => el("li", c.text)));
