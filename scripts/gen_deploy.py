@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tubelens.servers import GATEWAY, IMAGES, SERVERS, WEB, Server, behind_gateway  # noqa: E402
+from tubelens.servers import server as declared  # noqa: E402
 
 K8S = Path("deploy/k8s")
 HEADER = "# Written by scripts/gen_deploy.py from tubelens/servers.py: edit those, not this file.\n"
@@ -205,7 +206,7 @@ def _compose_web() -> str:
     """The HTTP/JSON API and the page, in front of the gateway; scales like it
     (`--scale web=2`: Docker's DNS spreads callers only inside the network, so a published
     port serves one replica; put a proxy in front for more)."""
-    gateway = next(s for s in SERVERS if s.name == GATEWAY)
+    gateway = declared(GATEWAY)
     body: dict[str, Any] = {
         "image": f"tubelens/{WEB.name}:dev",
         "build": _build(WEB),
@@ -344,7 +345,7 @@ def gateway_targets() -> dict[str, Any]:
 def network_policies() -> str:
     """Ingress is denied unless allowed: callers reach the gateway, the gateway reaches the
     analysis services, the Redis clients reach Redis."""
-    gateway = next(s for s in SERVERS if s.name == GATEWAY)
+    gateway = declared(GATEWAY)
     tcp = [{"port": s.port, "protocol": "TCP"} for s in behind_gateway()]
     redis_clients = [GATEWAY, *(s.name for s in behind_gateway() if s.gemini_backed)]
     docs = [

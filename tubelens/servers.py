@@ -15,6 +15,14 @@ from dataclasses import dataclass
 METRICS_PORT_OFFSET = 1000
 
 
+def metrics_port_of(port: int, configured: int | None = None) -> int:
+    """The /metrics port of a server listening on `port`: `configured` when set (0: none), else
+    METRICS_PORT_OFFSET above it, or none when that would be past the last port."""
+    if configured is not None:
+        return configured
+    return port + METRICS_PORT_OFFSET if port + METRICS_PORT_OFFSET <= 65535 else 0
+
+
 @dataclass(frozen=True, slots=True)
 class Sizing:
     """A pod's Kubernetes size: memory limits are the worst accepted calls at once, measured by

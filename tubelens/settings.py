@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from pydantic import Field, create_model, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from tubelens.servers import METRICS_PORT_OFFSET, SERVERS, behind_gateway
+from tubelens.servers import SERVERS, behind_gateway, metrics_port_of
 
 ENV_PREFIX = "TUBELENS_"
 EngineName = Literal["local", "gemini"]
@@ -67,9 +67,7 @@ class ServerSettings(BaseSettings):
         return DEFAULT_PORTS[service] if self.port is None else self.port
 
     def metrics_port_for(self, grpc_port: int) -> int:
-        if self.metrics_port is not None:
-            return self.metrics_port
-        return grpc_port + METRICS_PORT_OFFSET if grpc_port + METRICS_PORT_OFFSET <= 65535 else 0
+        return metrics_port_of(grpc_port, self.metrics_port)
 
     @property
     def max_message_bytes(self) -> int:

@@ -9,7 +9,6 @@ from pydantic import ValidationError
 
 from tubelens.logs import configure_logging, get_logger
 from tubelens.observability.metrics import start_metrics
-from tubelens.servers import METRICS_PORT_OFFSET
 from web.app import create_app
 from web.settings import WebSettings
 
@@ -28,11 +27,7 @@ def main() -> None:
         url=f"http://{settings.host}:{settings.port}/",
         gateway=settings.gateway_target,
     )
-    metrics_port = settings.metrics_port
-    start_metrics(
-        settings.host,
-        settings.port + METRICS_PORT_OFFSET if metrics_port is None else metrics_port,
-    )
+    start_metrics(settings.host, settings.metrics_port_to_serve())
     # uvicorn drains connections on SIGTERM (timeout_graceful_shutdown), then the app closes
     # its channel to the gateway.
     uvicorn.run(

@@ -97,8 +97,7 @@ class Api:
                 message, timeout=timeout, metadata=metadata
             )
         except grpc.aio.AioRpcError as exc:
-            status, error = error_of(exc)
-            return JSONResponse(error, status, headers=error_headers(status, error))
+            return _error_response(exc)
         return JSONResponse(to_json(answer))
 
     def _deadline(self, request: Request) -> float:
@@ -117,6 +116,12 @@ class Api:
         return seconds
 
 
+def _error_response(exc: grpc.aio.AioRpcError) -> Response:
+    """The gateway's error as Google APIs send one over HTTP, with Retry-After when it says."""
+    status, error = error_of(exc)
+    return JSONResponse(error, status, headers=error_headers(status, error))
+
+
 async def _events(call: grpc.aio.UnaryStreamCall, request: Request) -> Response:
     """Server-sent events, once the first message (or the error) is in: an error before any
     result is an ordinary HTTP error; after, an `error` event ends the stream. A client that
@@ -126,8 +131,7 @@ async def _events(call: grpc.aio.UnaryStreamCall, request: Request) -> Response:
     try:
         first = await anext(stream)
     except grpc.aio.AioRpcError as exc:
-        status, error = error_of(exc)
-        return JSONResponse(error, status, headers=error_headers(status, error))
+        return _error_response(exc)
     except StopAsyncIteration:
         first = None
     finally:

@@ -7,6 +7,7 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from tubelens.servers import metrics_port_of
 from tubelens.settings import ENV_PREFIX
 
 
@@ -28,3 +29,7 @@ class WebSettings(BaseSettings):
     default_deadline_seconds: float = Field(default=120.0, gt=0)
     max_deadline_seconds: float = Field(default=900.0, gt=0)
     max_body_mb: int = Field(default=32, ge=1)  # photos travel base64 in JSON bodies
+
+    def metrics_port_to_serve(self) -> int:
+        """Where /metrics listens (0: nowhere), by the servers' rule."""
+        return metrics_port_of(self.port, self.metrics_port)

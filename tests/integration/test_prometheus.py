@@ -21,7 +21,8 @@ import yaml
 from tests.fakes.videos import write_video
 from tests.integration.conftest import start_stack
 from tubelens.cli.stack import Stack
-from tubelens.settings import DEFAULT_PORTS, METRICS_PORT_OFFSET
+from tubelens.servers import METRICS_PORT_OFFSET
+from tubelens.settings import DEFAULT_PORTS
 from tubelens.v1 import gateway_pb2, gateway_pb2_grpc
 
 pytestmark = pytest.mark.integration

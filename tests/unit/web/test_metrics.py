@@ -52,3 +52,11 @@ def test_an_unreachable_gateway_is_a_google_style_503_body() -> None:
     with TestClient(create_app(settings)) as client:
         body = client.post("/v1/videos:analyze", json={"video": {"bundle": "x"}}).json()
     assert body["error"]["status"] == grpc.StatusCode.UNAVAILABLE.name
+
+
+def test_metrics_port_follows_the_servers_rule() -> None:
+    assert WebSettings().metrics_port_to_serve() == 9080
+    assert WebSettings(metrics_port=0).metrics_port_to_serve() == 0
+    assert WebSettings(metrics_port=9464).metrics_port_to_serve() == 9464
+    # No room 1000 above: no endpoint, rather than a port number that fails the start.
+    assert WebSettings(port=65000).metrics_port_to_serve() == 0
